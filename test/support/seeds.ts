@@ -1,0 +1,77 @@
+import { axisLeaves, cellId, formForYear } from "../../src/forms";
+import { canonicalLabel } from "../../src/forms/labels";
+import type { FormDef, TableId } from "../../src/forms/types";
+import { sections, textToGrid, type Grid } from "../../src/detect/textGrid";
+
+export interface SeedReport {
+  name: string;
+  year: number;
+  form: FormDef;
+  grids: Record<TableId, Grid>;
+}
+
+/** A published report's text: its year (from the title), its form, and the grid of each table. */
+export function readReport(name: string, text: string): SeedReport {
+  const title = text.slice(0, Math.max(0, text.indexOf("一、总体情况")));
+  const year = Number(/(\d{4})\s*年/.exec(title)?.[1]);
+  const form = formForYear(year);
+  if (!form) throw new Error(`${name}: no form for year ${year}`);
+  const titles = form.tables.map((t) => t.title);
+  const secs = sections(text, titles);
+  const grids = Object.fromEntries(
+    form.tables.map((t) => {
+      const lines = secs.get(t.title);
+      if (!lines) throw new Error(`${name}: no section ${t.title}`);
+      return [t.id, textToGrid(lines)];
+    }),
+  ) as Record<TableId, Grid>;
+  return { name, year, form, grids };
+}
+
+export const isNumberText = (s: string): boolean => /^[\s\u00A0\u3000]*[+-]?[\d.,]+[\s\u00A0\u3000]*$/.test(s);
+
+const isBlank = (s: string): boolean => s.replace(/[\s\u00A0\u3000]/g, "") === "";
+
+/** Rows that hold a label followed by n value cells (numbers or blanks), as the value cells. */
+export function dataRows(grid: Grid, n: number): string[][] {
+  return grid
+    .map((row) => {
+      let end = row.length;
+      while (end > 0 && isBlank(row[end - 1])) end--;
+      const cells = row.slice(0, end);
+      const lastLabel = cells.map((c) => !isBlank(c) && !isNumberText(c)).lastIndexOf(true);
+      const values = cells.slice(lastLabel + 1);
+      // a merged label column leaves blank cells between the label and the values
+      return lastLabel >= 0 && values.length >= n ? row.slice(lastLabel + 1 + values.length - n, lastLabel + 1 + values.length) : undefined;
+    })
+    .filter((r): r is string[] => r !== undefined);
+}
+
+/** The values of a report's tables by cell id, read by position (test data only; recognition proper is src/detect). */
+export function reportValues(report: SeedReport): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const table of report.form.tables) {
+    const grid = report.grids[table.id];
+    if (table.layout === "blocks") {
+      for (const b of table.blocks) {
+        for (const item of b.items) {
+          const row = grid.find((r) => r.some((c) => canonicalLabel(c).key === canonicalLabel(item.label).key));
+          if (!row) continue;
+          const at = row.findIndex((c) => canonicalLabel(c).key === canonicalLabel(item.label).key);
+          b.columns.forEach((c, i) => (out[cellId(table, item.id, c.id)] = row[at + 1 + i] ?? ""));
+        }
+      }
+      continue;
+    }
+    const cols = axisLeaves(table.columns);
+    const rows = table.singleRow
+      ? grid.filter((r) => r.length >= cols.length && r.every((c) => isBlank(c) || isNumberText(c)))
+      : dataRows(grid, cols.length);
+    axisLeaves(table.rows).forEach((r, i) =>
+      cols.forEach((c, j) => {
+        out[cellId(table, r.node.id, c.node.id)] = rows[i]?.[j] ?? "";
+      }),
+    );
+  }
+  return out;
+}
