@@ -4,5 +4,6 @@ module.exports = {
   roots: ["<rootDir>/src", "<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  setupFiles: ["<rootDir>/test/support/jsdom-setup.ts"],
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
 };

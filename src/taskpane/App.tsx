@@ -1,0 +1,32 @@
+import { Body1, Caption1, Card, CardHeader, FluentProvider, MessageBar, MessageBarBody, Subtitle2, Title3, webLightTheme } from "@fluentui/react-components";
+import { FORMS, TABLE_NAMES } from "../forms";
+import type { HostStatus } from "../workbook/office/requirements";
+import { S } from "./strings";
+
+export function App({ status }: { status: HostStatus }) {
+  return (
+    <FluentProvider theme={webLightTheme} style={{ padding: 16, minHeight: "100vh", boxSizing: "border-box" }}>
+      <main style={{ display: "flex", flexDirection: "column", gap: 12 }}>
+        <Title3 as="h1">{S.appName}</Title3>
+        <Body1>{S.tagline}</Body1>
+        <MessageBar intent={status === "ready" ? "success" : "warning"}>
+          <MessageBarBody>{S.status[status]}</MessageBarBody>
+        </MessageBar>
+        <Subtitle2 as="h2">{S.formsHeading}</Subtitle2>
+        {FORMS.map((form) => {
+          const [from, to] = form.years;
+          const counts = form.tables.map((t) => S.cellsPart(TABLE_NAMES[t.id], form.cells.filter((c) => c.table === t.id).length));
+          return (
+            <Card key={form.version}>
+              <CardHeader
+                header={<Body1>{S.formLine(form.version, to === undefined ? S.yearsFrom(from) : S.yearsRange(from, to), form.issuedBy)}</Body1>}
+                description={<Caption1>{S.cellsLine(counts.join("、"))}</Caption1>}
+              />
+            </Card>
+          );
+        })}
+        <Caption1>{S.comingSoon}</Caption1>
+      </main>
+    </FluentProvider>
+  );
+}
