@@ -1,6 +1,6 @@
 import { cellLabel } from "../forms";
 import type { FormDef } from "../forms/types";
-import { parseCell, type RawCell, type Severity, type ValueCode } from "../values";
+import { parseCell, STORED_AS_TEXT, type RawCell, type Severity, type ValueCode } from "../values";
 import { equations, type Equation, type RuleId } from "./equations";
 
 export { equations, ordinal, BALANCES, type Equation, type RuleId } from "./equations";
@@ -25,18 +25,49 @@ const EPS = 1e-9;
 const sum = (ids: readonly string[], nums: Map<string, number>): number => ids.reduce((a, id) => a + (nums.get(id) ?? 0), 0);
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
-/** Every finding of the hard rules R1–R8 for one filled form. Cells absent from `values` count as blank. */
-export function check(form: FormDef, values: Values): Finding[] {
+export interface CheckOptions {
+  /**
+   * Values read from a workbook: a string is text there, and Excel's sums skip it, so it takes no part in
+   * the arithmetic even when it reads as a number (it is reported as stored as text).
+   */
+  workbook?: boolean;
+}
+
+/** The numbers the arithmetic works with, and the R7/R8 findings of every cell. */
+function readCells(form: FormDef, values: Values, options: CheckOptions): { nums: Map<string, number>; findings: Finding[] } {
   const findings: Finding[] = [];
   const nums = new Map<string, number>();
   for (const c of form.cells) {
-    const parsed = parseCell(values[c.id], c.kind);
-    if (parsed.value !== undefined) nums.set(c.id, parsed.value);
+    const raw = values[c.id];
+    const parsed = parseCell(raw, c.kind);
+    const text = options.workbook && typeof raw === "string" && parsed.value !== undefined;
+    if (parsed.value !== undefined && !text) nums.set(c.id, parsed.value);
     const rule: RuleId = c.kind === "count" || c.kind === "signedCount" ? "R7" : "R8";
-    for (const f of parsed.findings) {
+    for (const f of text ? [STORED_AS_TEXT, ...parsed.findings] : parsed.findings) {
       findings.push({ rule, severity: f.severity, cells: [c.id], code: f.code, message: `${cellLabel(form, c.id)}：${f.message}` });
     }
   }
+  return { nums, findings };
+}
+
+export type EquationStatus = "holds" | "fails" | "unchecked";
+
+/** How each arithmetic rule fares before root causes are sought: unchecked where a cell is not a number. */
+export function equationStatus(form: FormDef, values: Values, options: CheckOptions = {}): Map<Equation, EquationStatus> {
+  const res = residuals(form, readCells(form, values, options).nums);
+  return new Map(equations(form).map((e) => [e, !res.has(e) ? "unchecked" : Math.abs(res.get(e)!) > EPS ? "fails" : "holds"]));
+}
+
+/** Σ lhs − Σ rhs of every equation whose cells are all numbers. */
+function residuals(form: FormDef, nums: Map<string, number>): Map<Equation, number> {
+  const out = new Map<Equation, number>();
+  for (const e of equations(form)) if ([...e.lhs, ...e.rhs].every((id) => nums.has(id))) out.set(e, sum(e.lhs, nums) - sum(e.rhs, nums));
+  return out;
+}
+
+/** Every finding of the hard rules R1–R8 for one filled form. Cells absent from `values` count as blank. */
+export function check(form: FormDef, values: Values, options: CheckOptions = {}): Finding[] {
+  const { nums, findings } = readCells(form, values, options);
   return [...findings, ...arithmetic(form, nums)];
 }
 
@@ -46,12 +77,10 @@ interface Failure {
 }
 
 function arithmetic(form: FormDef, nums: Map<string, number>): Finding[] {
-  const eqs = equations(form).filter((e) => [...e.lhs, ...e.rhs].every((id) => nums.has(id)));
+  const res = residuals(form, nums);
+  const eqs = [...res.keys()];
   const failing = new Map<string, Failure>();
-  for (const eq of eqs) {
-    const residual = sum(eq.lhs, nums) - sum(eq.rhs, nums);
-    if (Math.abs(residual) > EPS) failing.set(eq.key, { eq, residual });
-  }
+  for (const [eq, residual] of res) if (Math.abs(residual) > EPS) failing.set(eq.key, { eq, residual });
   if (failing.size === 0) return [];
 
   const out: Finding[] = [];

@@ -17,7 +17,8 @@ export type ValueCode =
   | "thousands"
   | "decimal_in_count"
   | "negative"
-  | "not_finite";
+  | "not_finite"
+  | "stored_as_text";
 
 export type Severity = "error" | "warning";
 
@@ -134,6 +135,12 @@ export function parseCell(raw: RawCell, kind: CellKind): ParsedCell {
   if (n === undefined) return notANumber(original, kind, findings);
   return { value: checkNumber(n, kind, findings), findings };
 }
+
+/** In a workbook a number typed as text is not summed by Excel's formulas. */
+export const STORED_AS_TEXT: ValueFinding = warn(
+  "stored_as_text",
+  "这个数字是文本格式（单元格左上角通常有绿色三角），Excel 的合计公式不会计入。请重新输入为数字。",
+);
 
 function parseNumberText(s: string): number | undefined {
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return undefined;
