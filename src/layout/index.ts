@@ -241,7 +241,7 @@ const INVALID: Record<CellKind, (x: string) => string> = {
 };
 
 /** Rectangles covering the given areas (same height, side by side, or same columns, stacked), in order. */
-function rectangles(areas: Area[]): Area[] {
+export function rectangles(areas: Area[]): Area[] {
   const rowRuns: Area[] = [];
   for (const a of [...areas].sort((x, y) => x.row - y.row || x.col - y.col)) {
     const last = rowRuns[rowRuns.length - 1];

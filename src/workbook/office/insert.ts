@@ -1,0 +1,161 @@
+import { planForm, defaultSheetName, rectangles, VALIDATION_TEXT, type Area, type SheetPlan, type StyleKey } from "../../layout";
+import { areaAddress as areaText } from "../../layout/a1";
+import { INSERT_TEXT, type InsertRequest, type InsertResult, type WorkbookPort } from "../port";
+import { REQUIRED_EXCEL_API } from "./requirements";
+
+/** The part of the Office.js runtime this adapter uses; tests pass a recording fake. */
+export interface OfficeHost {
+  run<T>(options: { mergeUndoGroup?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+export const UNDO_GROUP_API = "1.20";
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+const HIGHLIGHT = {
+  sum: { fill: "#FFC7CE", font: "#9C0006" },
+  invalid: { fill: "#FFEB9C", font: "#9C5700" },
+};
+
+export function officeHost(): OfficeHost {
+  return {
+    run: (options, batch) => Excel.run(options as Excel.RunOptions, batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+/** NB_, or NB2_, NB3_ … when the sheet already holds forms. */
+function freePrefix(existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => /^(NB\d*_)/.exec(n)?.[1]).filter(Boolean));
+  if (!taken.has("NB_")) return "NB_";
+  for (let i = 2; ; i++) if (!taken.has(`NB${i}_`)) return `NB${i}_`;
+}
+
+function freeSheetName(wanted: string, existing: readonly string[]): string {
+  const lower = new Set(existing.map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const suffix = `(${i})`;
+    const name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+const range = (sheet: Excel.Worksheet, a: Area) => sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
+
+/** Queue every write of a plan; nothing here syncs. */
+export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan, options: { sizes: boolean }): void {
+  const { area } = plan;
+  const grid: string[][] = Array.from({ length: area.rows }, () => Array.from({ length: area.cols }, () => ""));
+  const formats: string[][] = Array.from({ length: area.rows }, () => Array.from({ length: area.cols }, () => "General"));
+  const byStyle = new Map<StyleKey, Area[]>();
+  for (const c of plan.cells) {
+    grid[c.row - area.row][c.col - area.col] = c.formula ?? (c.value === undefined ? "" : String(c.value));
+    formats[c.row - area.row][c.col - area.col] = plan.styles[c.style].numberFormat;
+    byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), { row: c.row, col: c.col, rows: 1, cols: 1 }]);
+  }
+  const whole = range(sheet, area);
+  whole.numberFormat = formats;
+  whole.formulas = grid;
+  for (const [key, cells] of byStyle) {
+    const st = plan.styles[key];
+    for (const a of rectangles(cells)) {
+      const r = range(sheet, a);
+      r.format.font.name = st.font;
+      r.format.font.size = st.size;
+      r.format.font.bold = st.bold;
+      r.format.horizontalAlignment = st.hAlign === "left" ? "Left" : "Center";
+      r.format.verticalAlignment = "Center";
+      r.format.wrapText = st.wrap;
+      if (st.border) {
+        const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+        if (a.rows > 1) edges.push("InsideHorizontal");
+        if (a.cols > 1) edges.push("InsideVertical");
+        for (const e of edges) {
+          const b = r.format.borders.getItem(e);
+          b.style = "Continuous";
+          b.weight = "Thin";
+        }
+      }
+    }
+  }
+  for (const m of plan.merges) range(sheet, m).merge(false);
+  if (options.sizes) {
+    plan.columnWidths.forEach((w, i) => (range(sheet, { row: area.row, col: area.col + i, rows: 1, cols: 1 }).format.columnWidth = w));
+    plan.rowHeights.forEach((h, i) => (range(sheet, { row: area.row + i, col: area.col, rows: 1, cols: 1 }).format.rowHeight = h));
+  }
+  for (const n of plan.names) {
+    const ref = n.area ? range(sheet, n.area) : typeof n.constant === "number" ? `=${n.constant}` : `="${String(n.constant ?? "").replace(/"/g, '""')}"`;
+    sheet.names.add(n.name, ref, n.label.slice(0, 255));
+  }
+  for (const v of plan.validations) {
+    const r = range(sheet, v.area);
+    const t = VALIDATION_TEXT[v.kind];
+    r.dataValidation.clear();
+    r.dataValidation.rule =
+      v.kind === "signedCount"
+        ? { wholeNumber: { formula1: -1_000_000_000, formula2: 1_000_000_000, operator: "Between" } }
+        : v.kind === "count"
+          ? { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } }
+          : { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+    r.dataValidation.ignoreBlanks = true;
+    r.dataValidation.prompt = { showPrompt: true, title: t.promptTitle, message: t.prompt };
+    r.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: t.errorTitle, message: t.error };
+  }
+  for (const cf of plan.conditionalFormats) {
+    const c = range(sheet, cf.area).conditionalFormats.add("Custom");
+    const colors = cf.rule === "invalid" ? HIGHLIGHT.invalid : HIGHLIGHT.sum;
+    c.custom.rule.formula = `=${cf.formula}`;
+    c.custom.format.fill.color = colors.fill;
+    c.custom.format.font.color = colors.font;
+  }
+}
+
+/** Lays a form out in Excel in one Excel.run: 2 syncs on a new sheet, 3 at the selection, however big the workbook. */
+export async function insertForm(host: OfficeHost, request: InsertRequest): Promise<InsertResult> {
+  if (!host.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) return { ok: false, reason: INSERT_TEXT.oldExcel(REQUIRED_EXCEL_API) };
+  const undoGroup = host.isSetSupported("ExcelApi", UNDO_GROUP_API);
+  const options = undoGroup ? { mergeUndoGroup: true } : {};
+  const base = { year: request.year, unit: request.unit };
+  try {
+    return await host.run(options, async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      if (request.target === "newSheet") {
+        await context.sync();
+        const name = freeSheetName(defaultSheetName(request.year, request.unit), sheets.items.map((s) => s.name));
+        const plan = { ...planForm(request.form, base), sheetName: name };
+        const sheet = sheets.add(name);
+        queuePlan(sheet, plan, { sizes: true });
+        sheet.activate();
+        range(sheet, plan.tables.t2).select();
+        await context.sync();
+        return { ok: true, sheetName: name, address: `${name}!${areaText(plan.area)}`, prefix: "NB_", undoGroup };
+      }
+      const selected = context.workbook.getSelectedRange();
+      selected.load("rowIndex,columnIndex");
+      const sheet = selected.worksheet;
+      sheet.load("name");
+      sheet.names.load("items/name");
+      await context.sync();
+      const prefix = freePrefix(sheet.names.items.map((n) => n.name));
+      const plan = planForm(request.form, { ...base, origin: { row: selected.rowIndex, col: selected.columnIndex }, prefix });
+      if (plan.area.row + plan.area.rows > MAX_ROWS || plan.area.col + plan.area.cols > MAX_COLS) return { ok: false, reason: INSERT_TEXT.tooFar };
+      const used = range(sheet, plan.area).getUsedRangeOrNullObject(true);
+      used.load("address");
+      await context.sync();
+      if (!used.isNullObject) return { ok: false, reason: INSERT_TEXT.notEmpty(areaText(plan.area), used.address.replace(/^.*!/, "")) };
+      queuePlan(sheet, { ...plan, sheetName: sheet.name }, { sizes: false });
+      range(sheet, plan.tables.t2).select();
+      await context.sync();
+      return { ok: true, sheetName: sheet.name, address: `${sheet.name}!${areaText(plan.area)}`, prefix, undoGroup };
+    });
+  } catch (e) {
+    return { ok: false, reason: INSERT_TEXT.failed(e instanceof Error ? e.message : String(e)) };
+  }
+}
+
+
+export function officeWorkbook(host: OfficeHost = officeHost()): WorkbookPort {
+  return { insertForm: (request) => insertForm(host, request) };
+}

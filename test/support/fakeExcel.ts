@@ -1,0 +1,197 @@
+import type { Area } from "../../src/layout";
+import type { OfficeHost } from "../../src/workbook/office/insert";
+
+/**
+ * A recording stand-in for the part of Office.js the adapter uses. Writes land in FakeSheet at once;
+ * loaded properties can only be read after context.sync(), as in Office.js.
+ */
+export class FakeSheet {
+  content = new Map<string, string>();
+  numberFormats = new Map<string, string>();
+  merges: Area[] = [];
+  names = new Map<string, { area?: Area; formula?: string; comment?: string }>();
+  conditionalFormats: { area: Area; formula: string; fill: string; font: string }[] = [];
+  validations: { area: Area; rule: unknown; prompt: unknown; errorAlert: unknown }[] = [];
+  fonts: { area: Area; name: string; size?: number }[] = [];
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  constructor(public name: string) {}
+}
+
+const key = (r: number, c: number) => `${r}:${c}`;
+
+export class FakeExcel {
+  sheets: FakeSheet[];
+  syncs = 0;
+  runs: { mergeUndoGroup?: boolean }[] = [];
+  selection: { sheet: FakeSheet; row: number; col: number };
+  selectedArea?: Area;
+  failOnSync?: string;
+
+  constructor(sheetNames: string[] = ["Sheet1"]) {
+    this.sheets = sheetNames.map((n) => new FakeSheet(n));
+    this.selection = { sheet: this.sheets[0], row: 0, col: 0 };
+  }
+
+  host(supported: string[] = ["1.8"]): OfficeHost {
+    return {
+      isSetSupported: (name, version) => name === "ExcelApi" && supported.some((v) => minor(v) >= minor(version)),
+      run: async (options, batch) => {
+        this.runs.push(options);
+        return batch(this.context() as unknown as Excel.RequestContext);
+      },
+    };
+  }
+
+  private context() {
+    let synced = 0;
+    const pending: (() => void)[] = [];
+    const loaded = <T extends object>(obj: T, props: (keyof T)[]): T => {
+      const at = synced;
+      return new Proxy(obj, {
+        get(target, p) {
+          if (props.includes(p as keyof T) && synced === at) throw new Error(`property ${String(p)} read before context.sync()`);
+          return Reflect.get(target, p);
+        },
+      });
+    };
+    const sheetApi = (sheet: FakeSheet) => ({
+      get name() {
+        return sheet.name;
+      },
+      load: () => undefined,
+      activate: () => undefined,
+      names: {
+        items: [] as { name: string }[],
+        load() {
+          pending.push(() => (this.items = [...sheet.names.keys()].map((name) => ({ name }))));
+        },
+        add: (name: string, ref: unknown, comment?: string) => {
+          if (sheet.names.has(name)) throw new Error(`A name ${name} already exists`);
+          const area = typeof ref === "object" && ref !== null ? (ref as { __area: Area }).__area : undefined;
+          sheet.names.set(name, { ...(area ? { area } : { formula: String(ref) }), comment });
+        },
+      },
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => rangeApi(sheet, { row, col, rows, cols }),
+    });
+    const sheets = this.sheets;
+    const setSelected = (a: Area) => (this.selectedArea = a);
+    const rangeApi = (sheet: FakeSheet, area: Area) => {
+      const each = (f: (r: number, c: number, i: number, j: number) => void) => {
+        for (let i = 0; i < area.rows; i++) for (let j = 0; j < area.cols; j++) f(area.row + i, area.col + j, i, j);
+      };
+      const r = {
+        __area: area,
+        set formulas(v: string[][]) {
+          each((row, col, i, j) => (v[i][j] === "" ? sheet.content.delete(key(row, col)) : sheet.content.set(key(row, col), v[i][j])));
+        },
+        set numberFormat(v: string[][]) {
+          each((row, col, i, j) => sheet.numberFormats.set(key(row, col), v[i][j]));
+        },
+        format: {
+          font: {
+            set name(v: string) {
+              sheet.fonts.push({ area, name: v });
+            },
+            set size(v: number) {
+              sheet.fonts[sheet.fonts.length - 1].size = v;
+            },
+            set bold(_: boolean) {},
+          },
+          horizontalAlignment: "",
+          verticalAlignment: "",
+          wrapText: false,
+          borders: { getItem: () => ({ style: "", weight: "" }) },
+          set columnWidth(v: number) {
+            sheet.columnWidths.set(area.col, v);
+          },
+          set rowHeight(v: number) {
+            sheet.rowHeights.set(area.row, v);
+          },
+        },
+        merge: () => sheet.merges.push(area),
+        select: () => setSelected(area),
+        dataValidation: {
+          clear: () => undefined,
+          set rule(v: unknown) {
+            sheet.validations.push({ area, rule: v, prompt: undefined, errorAlert: undefined });
+          },
+          ignoreBlanks: true,
+          set prompt(v: unknown) {
+            sheet.validations[sheet.validations.length - 1].prompt = v;
+          },
+          set errorAlert(v: unknown) {
+            sheet.validations[sheet.validations.length - 1].errorAlert = v;
+          },
+        },
+        conditionalFormats: {
+          add: () => {
+            const cf = { area, formula: "", fill: "", font: "" };
+            sheet.conditionalFormats.push(cf);
+            return {
+              custom: {
+                rule: {
+                  set formula(v: string) {
+                    cf.formula = v;
+                  },
+                },
+                format: { fill: { set color(v: string) { cf.fill = v; } }, font: { set color(v: string) { cf.font = v; } } },
+              },
+            };
+          },
+        },
+        getUsedRangeOrNullObject: () => {
+          const used = { isNullObject: true, address: "", load: () => undefined };
+          pending.push(() => {
+            const hits: { r: number; c: number }[] = [];
+            each((row, col) => sheet.content.has(key(row, col)) && hits.push({ r: row, c: col }));
+            used.isNullObject = hits.length === 0;
+            if (hits.length) {
+              const r0 = Math.min(...hits.map((h) => h.r)), r1 = Math.max(...hits.map((h) => h.r));
+              const c0 = Math.min(...hits.map((h) => h.c)), c1 = Math.max(...hits.map((h) => h.c));
+              used.address = `${sheet.name}!${addr(r0, c0)}:${addr(r1, c1)}`;
+            }
+          });
+          return loaded(used, ["isNullObject", "address"]);
+        },
+      };
+      return r;
+    };
+    const worksheets = {
+      items: [] as ReturnType<typeof sheetApi>[],
+      load() {
+        pending.push(() => (this.items = sheets.map(sheetApi)));
+      },
+      add: (name: string) => {
+        if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`sheet ${name} exists`);
+        const s = new FakeSheet(name);
+        sheets.push(s);
+        return sheetApi(s);
+      },
+    };
+    return {
+      workbook: {
+        worksheets,
+        getSelectedRange: () => {
+          const sel = { rowIndex: this.selection.row, columnIndex: this.selection.col, load: () => undefined, worksheet: sheetApi(this.selection.sheet) };
+          return loaded(sel, ["rowIndex", "columnIndex"]);
+        },
+      },
+      sync: async () => {
+        if (this.failOnSync) throw new Error(this.failOnSync);
+        this.syncs++;
+        synced++;
+        pending.splice(0).forEach((f) => f());
+      },
+    };
+  }
+}
+
+function addr(r: number, c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${r + 1}`;
+}
+
+/** "1.20" → 20: API set versions compare by their minor number, not as decimals. */
+const minor = (v: string): number => Number(v.split(".")[1] ?? 0);
