@@ -304,7 +304,9 @@ export function planForm(form: FormDef, options: PlanOptions): SheetPlan {
   b.put(r, 0, 1, GRID_COLUMNS, "title", sheetTitle(options.unit, options.year));
   r += 2;
   const tables = {} as Record<TableId, Area>;
+  const pageBreaks: number[] = [];
   for (const t of form.tables as TableDef[]) {
+    if (t.id === "t4") pageBreaks.push(r);
     b.put(r++, 0, 1, GRID_COLUMNS, "heading", t.title);
     const top = r;
     r = t.layout === "blocks" ? layBlocks(b, t, top) : layMatrix(b, t, top);
@@ -333,6 +335,7 @@ export function planForm(form: FormDef, options: PlanOptions): SheetPlan {
     validations: b.validations,
     conditionalFormats: b.cfs,
     tables,
+    pageBreaks,
     cellAt: b.cellAt,
   };
 }

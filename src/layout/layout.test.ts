@@ -170,6 +170,11 @@ test("a plan at another origin is the same plan, moved", () => {
   );
 });
 
+test("表四 starts a printed page, heading and header together", () => {
+  expect(plan21.pageBreaks).toEqual([plan21.tables.t4.row - 1]);
+  expect(plan21.cells.find((c) => c.row === plan21.pageBreaks[0])?.value).toBe("四、政府信息公开行政复议、行政诉讼情况");
+});
+
 test("a second form on the same sheet gets its own name prefix", () => {
   const p = planForm(FORM_2021, { year: 2025, unit: "甲", prefix: "NB2_" });
   expect(p.names.every((n) => n.name.startsWith("NB2_"))).toBe(true);

@@ -71,6 +71,8 @@ export interface SheetPlan {
   conditionalFormats: ConditionalFormat[];
   /** each table's whole range, headers included: what the user copies into Word */
   tables: Record<TableId, Area>;
+  /** rows that start a new printed page (表四 keeps its heading and header together) */
+  pageBreaks: number[];
   /** where each form cell is */
   cellAt: Record<string, { row: number; col: number }>;
 }

@@ -117,3 +117,15 @@ describe("blanks and bad values", () => {
     expect(check(FORM_2019, v as Record<string, number>).map((f) => [f.rule, f.code, f.cells[0]])).toEqual([["R7", "negative", "t2.penalty.prev"]]);
   });
 });
+
+describe("values read from a workbook", () => {
+  test("a number stored as text is reported and left out of the sums, as Excel's formulas leave it out", () => {
+    const v: Record<string, unknown> = valid();
+    v["t3.new.natural"] = String(v["t3.new.natural"]);
+    const asText = check(FORM_2021, v as Record<string, number>, { workbook: true });
+    expect(asText).toEqual([expect.objectContaining({ rule: "R7", code: "stored_as_text", severity: "warning", cells: ["t3.new.natural"] })]);
+    expect(asText[0].message).toBe("表三「一、本年新收政府信息公开申请数量」×「自然人」：这个数字是文本格式（单元格左上角通常有绿色三角），Excel 的合计公式不会计入。请重新输入为数字。");
+    // from a text report the same string is simply the number
+    expect(check(FORM_2021, v as Record<string, number>)).toEqual([]);
+  });
+});

@@ -21,3 +21,12 @@ test("the pane lists both forms with the cell counts taken from the forms' data"
   expect(screen.getByText("数字单元格：表二 10 格、表三 175 格、表四 15 格")).toBeTruthy();
   expect(screen.getByText("数字单元格：表二 22 格、表三 161 格、表四 15 格")).toBeTruthy();
 });
+
+test("the insert panel appears only when Excel is ready", () => {
+  const port = { insertForm: async () => ({ ok: false as const, reason: "" }) };
+  const { unmount } = render(<App status="old-excel" port={port} />);
+  expect(screen.queryByRole("heading", { name: "插入表格" })).toBeNull();
+  unmount();
+  render(<App status="ready" port={port} />);
+  expect(screen.getByRole("heading", { name: "插入表格" })).toBeTruthy();
+});

@@ -1,9 +1,11 @@
 import { Body1, Caption1, Card, CardHeader, FluentProvider, MessageBar, MessageBarBody, Subtitle2, Title3, webLightTheme } from "@fluentui/react-components";
 import { FORMS, TABLE_NAMES } from "../forms";
 import type { HostStatus } from "../workbook/office/requirements";
+import type { WorkbookPort } from "../workbook/port";
+import { InsertPanel } from "./InsertPanel";
 import { S } from "./strings";
 
-export function App({ status }: { status: HostStatus }) {
+export function App({ status, port }: { status: HostStatus; port?: WorkbookPort }) {
   return (
     <FluentProvider theme={webLightTheme} style={{ padding: 16, minHeight: "100vh", boxSizing: "border-box" }}>
       <main style={{ display: "flex", flexDirection: "column", gap: 12 }}>
@@ -12,6 +14,7 @@ export function App({ status }: { status: HostStatus }) {
         <MessageBar intent={status === "ready" ? "success" : "warning"}>
           <MessageBarBody>{S.status[status]}</MessageBarBody>
         </MessageBar>
+        {status === "ready" && port && <InsertPanel port={port} />}
         <Subtitle2 as="h2">{S.formsHeading}</Subtitle2>
         {FORMS.map((form) => {
           const [from, to] = form.years;

@@ -15,6 +15,7 @@ export class FakeSheet {
   fonts: { area: Area; name: string; size?: number }[] = [];
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  pageBreaks: number[] = [];
   constructor(public name: string) {}
 }
 
@@ -73,6 +74,7 @@ export class FakeExcel {
         },
       },
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => rangeApi(sheet, { row, col, rows, cols }),
+      horizontalPageBreaks: { add: (r: { __area: Area }) => sheet.pageBreaks.push(r.__area.row) },
     });
     const sheets = this.sheets;
     const setSelected = (a: Area) => (this.selectedArea = a);

@@ -38,6 +38,13 @@ describe("insert on a new sheet", () => {
     expect(sheet.fonts.some((f) => f.name === "楷体")).toBe(true);
     expect([...sheet.columnWidths.values()]).toEqual(plan.columnWidths);
     expect(excel.selectedArea).toEqual(plan.tables.t2);
+    expect(sheet.pageBreaks).toEqual([]);
+  });
+
+  test("a page break before 表四 where Excel has page layout (ExcelApi 1.9)", async () => {
+    const excel = new FakeExcel();
+    await insertForm(excel.host(["1.9"]), request);
+    expect(excel.sheets[1].pageBreaks).toEqual([planForm(FORM_2021, request).tables.t4.row - 1]);
   });
 
   test("two syncs, whether the workbook has 1 sheet or 300", async () => {

@@ -10,6 +10,8 @@ export interface OfficeHost {
 }
 
 export const UNDO_GROUP_API = "1.20";
+/** worksheet.horizontalPageBreaks */
+export const PAGE_LAYOUT_API = "1.9";
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const HIGHLIGHT = {
@@ -44,7 +46,7 @@ function freeSheetName(wanted: string, existing: readonly string[]): string {
 const range = (sheet: Excel.Worksheet, a: Area) => sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
 
 /** Queue every write of a plan; nothing here syncs. */
-export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan, options: { sizes: boolean }): void {
+export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan, options: { sizes: boolean; pageBreaks: boolean }): void {
   const { area } = plan;
   const grid: string[][] = Array.from({ length: area.rows }, () => Array.from({ length: area.cols }, () => ""));
   const formats: string[][] = Array.from({ length: area.rows }, () => Array.from({ length: area.cols }, () => "General"));
@@ -102,6 +104,7 @@ export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan, options: { si
     r.dataValidation.prompt = { showPrompt: true, title: t.promptTitle, message: t.prompt };
     r.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: t.errorTitle, message: t.error };
   }
+  if (options.pageBreaks) for (const row of plan.pageBreaks) sheet.horizontalPageBreaks.add(range(sheet, { row, col: plan.area.col, rows: 1, cols: 1 }));
   for (const cf of plan.conditionalFormats) {
     const c = range(sheet, cf.area).conditionalFormats.add("Custom");
     const colors = cf.rule === "invalid" ? HIGHLIGHT.invalid : HIGHLIGHT.sum;
@@ -115,6 +118,7 @@ export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan, options: { si
 export async function insertForm(host: OfficeHost, request: InsertRequest): Promise<InsertResult> {
   if (!host.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) return { ok: false, reason: INSERT_TEXT.oldExcel(REQUIRED_EXCEL_API) };
   const undoGroup = host.isSetSupported("ExcelApi", UNDO_GROUP_API);
+  const pageBreaks = host.isSetSupported("ExcelApi", PAGE_LAYOUT_API);
   const options = undoGroup ? { mergeUndoGroup: true } : {};
   const base = { year: request.year, unit: request.unit };
   try {
@@ -126,7 +130,7 @@ export async function insertForm(host: OfficeHost, request: InsertRequest): Prom
         const name = freeSheetName(defaultSheetName(request.year, request.unit), sheets.items.map((s) => s.name));
         const plan = { ...planForm(request.form, base), sheetName: name };
         const sheet = sheets.add(name);
-        queuePlan(sheet, plan, { sizes: true });
+        queuePlan(sheet, plan, { sizes: true, pageBreaks });
         sheet.activate();
         range(sheet, plan.tables.t2).select();
         await context.sync();
@@ -145,7 +149,7 @@ export async function insertForm(host: OfficeHost, request: InsertRequest): Prom
       used.load("address");
       await context.sync();
       if (!used.isNullObject) return { ok: false, reason: INSERT_TEXT.notEmpty(areaText(plan.area), used.address.replace(/^.*!/, "")) };
-      queuePlan(sheet, { ...plan, sheetName: sheet.name }, { sizes: false });
+      queuePlan(sheet, { ...plan, sheetName: sheet.name }, { sizes: false, pageBreaks });
       range(sheet, plan.tables.t2).select();
       await context.sync();
       return { ok: true, sheetName: sheet.name, address: `${sheet.name}!${areaText(plan.area)}`, prefix, undoGroup };

@@ -130,6 +130,9 @@ function sheetXml(sheet: XlsxSheet, styles: Styles): string {
     dvs +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>' +
+    (plan?.pageBreaks.length
+      ? `<rowBreaks count="${plan.pageBreaks.length}" manualBreakCount="${plan.pageBreaks.length}">${plan.pageBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`
+      : "") +
     "</worksheet>"
   );
 }
