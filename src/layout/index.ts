@@ -174,9 +174,7 @@ function layMatrix(b: Builder, t: MatrixTable, top: number): number {
     cols.forEach((c) => {
       const id = cellId(t, r.node.id, c.node.id);
       const at = b.cellAt[id];
-      let formula: string | undefined;
-      if (r.node.total) formula = `=SUM(${sumArgs(r.node.total.of.map((o) => pos(o, c.node.id)))})`;
-      else if (c.node.total) formula = `=SUM(${sumArgs(c.node.total.of.map((o) => pos(r.node.id, o)))})`;
+      const formula = totalFormula(t, r.node, c.node, pos);
       const area = b.put(at.row, at.col - b.col0, 1, span, t.kind, undefined, { cellId: id, ...(formula ? { formula } : {}) });
       b.spans.set(id, area);
       if (t.singleRow) b.name(`${name}_${c.node.id}`, "cell", c.path.join(" "), area);
@@ -191,6 +189,21 @@ function layMatrix(b: Builder, t: MatrixTable, top: number): number {
 
   highlightSums(b, t, rows.map((r) => r.node), cols.map((c) => c.node));
   return dataTop + rows.length;
+}
+
+/**
+ * The formula of a declared total: the row's sum where the row is a total (（七）总计, also in the 总计
+ * column), else the column's sum; undefined for an input cell. `at` says where each part is now.
+ */
+export function totalFormula(
+  t: MatrixTable,
+  row: AxisNode,
+  col: AxisNode,
+  at: (row: string, col: string) => { row: number; col: number } | undefined,
+): string | undefined {
+  const parts = row.total ? row.total.of.map((o) => at(o, col.id)) : col.total ? col.total.of.map((o) => at(row.id, o)) : undefined;
+  if (!parts || parts.some((p) => p === undefined)) return undefined;
+  return `=SUM(${sumArgs(parts as { row: number; col: number }[])})`;
 }
 
 /** Conditional formats for the declared totals (R2–R6) and the declared balances (R1). */

@@ -2,6 +2,7 @@
 import { render, screen } from "@testing-library/react";
 import { App } from "./App";
 import { S } from "./strings";
+import { MemoryWorkbook } from "../workbook/memory";
 
 test("outside Excel the pane says how to open it, in Chinese", () => {
   render(<App status="no-office" />);
@@ -22,11 +23,12 @@ test("the pane lists both forms with the cell counts taken from the forms' data"
   expect(screen.getByText("数字单元格：表二 22 格、表三 161 格、表四 15 格")).toBeTruthy();
 });
 
-test("the insert panel appears only when Excel is ready", () => {
-  const port = { insertForm: async () => ({ ok: false as const, reason: "" }) };
+test("the insert panel appears only when Excel is ready", async () => {
+  const port = new MemoryWorkbook();
   const { unmount } = render(<App status="old-excel" port={port} />);
   expect(screen.queryByRole("heading", { name: "插入表格" })).toBeNull();
   unmount();
   render(<App status="ready" port={port} />);
   expect(screen.getByRole("heading", { name: "插入表格" })).toBeTruthy();
+  expect(await screen.findByText("工作簿中没有找到本加载项插入的表格。请先插入表格，或在表格所在的工作簿中打开本窗格。")).toBeTruthy();
 });

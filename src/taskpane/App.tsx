@@ -3,6 +3,7 @@ import { FORMS, TABLE_NAMES } from "../forms";
 import type { HostStatus } from "../workbook/office/requirements";
 import type { WorkbookPort } from "../workbook/port";
 import { InsertPanel } from "./InsertPanel";
+import { CheckPanel } from "./CheckPanel";
 import { S } from "./strings";
 
 export function App({ status, port }: { status: HostStatus; port?: WorkbookPort }) {
@@ -15,6 +16,7 @@ export function App({ status, port }: { status: HostStatus; port?: WorkbookPort 
           <MessageBarBody>{S.status[status]}</MessageBarBody>
         </MessageBar>
         {status === "ready" && port && <InsertPanel port={port} />}
+        {status === "ready" && port && <CheckPanel port={port} />}
         <Subtitle2 as="h2">{S.formsHeading}</Subtitle2>
         {FORMS.map((form) => {
           const [from, to] = form.years;
@@ -28,7 +30,6 @@ export function App({ status, port }: { status: HostStatus; port?: WorkbookPort 
             </Card>
           );
         })}
-        <Caption1>{S.comingSoon}</Caption1>
       </main>
     </FluentProvider>
   );

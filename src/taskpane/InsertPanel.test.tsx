@@ -5,7 +5,7 @@ import type { InsertRequest, InsertResult, WorkbookPort } from "../workbook/port
 
 function fakePort(result: InsertResult) {
   const calls: InsertRequest[] = [];
-  const port: WorkbookPort = { insertForm: async (r) => (calls.push(r), result) };
+  const port: Pick<WorkbookPort, "insertForm"> = { insertForm: async (r) => (calls.push(r), result) };
   return { port, calls };
 }
 

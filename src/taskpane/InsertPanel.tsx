@@ -7,7 +7,7 @@ import { S } from "./strings";
 /** The report year a clerk fills in the first months of a year is the year before. */
 export const defaultYear = (today = new Date()): number => today.getFullYear() - 1;
 
-export function InsertPanel({ port, today }: { port: WorkbookPort; today?: Date }) {
+export function InsertPanel({ port, today }: { port: Pick<WorkbookPort, "insertForm">; today?: Date }) {
   const [year, setYear] = useState(String(defaultYear(today)));
   const [unit, setUnit] = useState("");
   const [target, setTarget] = useState<InsertTarget>("newSheet");

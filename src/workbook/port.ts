@@ -1,4 +1,6 @@
 import type { FormDef } from "../forms/types";
+import type { Area } from "../layout/a1";
+import type { ReadForm } from "./binding";
 
 /** Where to lay the form: a new sheet, or the selected cell when the whole area it needs is empty. */
 export type InsertTarget = "newSheet" | "selection";
@@ -14,9 +16,38 @@ export type InsertResult =
   | { ok: true; sheetName: string; address: string; prefix: string; undoGroup: boolean }
   | { ok: false; reason: string };
 
-/** What the add-in needs from a workbook. Adapters: office/ (Excel), xlsx/ (files); memory/ comes with the demo. */
+/** Every form the workbook holds, found from names, with its cells' values and formulas. */
+export interface ReadResult {
+  forms: ReadForm[];
+  /** sheets whose names cannot be understood, in Chinese */
+  problems: string[];
+}
+
+/** One write a fix makes, only where the cell still is as the pane saw it. */
+export interface CellFix {
+  row: number;
+  col: number;
+  /** "blank": write only into an empty cell; "notFormula": only where the cell holds no formula */
+  onlyIf: "blank" | "notFormula";
+  formula?: string;
+  value?: number;
+}
+
+export interface FixResult {
+  written: number;
+  /** cells changed since the check, left as they are */
+  skipped: number;
+}
+
+/** What the add-in needs from a workbook. Adapters: office/ (Excel), memory/ (tests, demo), xlsx/ (files). */
 export interface WorkbookPort {
   insertForm(request: InsertRequest): Promise<InsertResult>;
+  readForms(): Promise<ReadResult>;
+  /** Select cells on a sheet; a Chinese message when the sheet is gone. */
+  select(sheet: string, area: Area): Promise<string | undefined>;
+  applyFixes(sheet: string, fixes: readonly CellFix[]): Promise<FixResult>;
+  /** Calls back when cells change (a hint only: the pane always reads the workbook again). */
+  onChange(listener: () => void): () => void;
 }
 
 /** Messages the user reads when an insert is refused. */
@@ -26,4 +57,5 @@ export const INSERT_TEXT = {
   oldExcel: (version: string) => `您的 Excel 不支持插入表格所需的功能（需要 ExcelApi ${version}）。请使用 Microsoft 365 的 Excel、Excel 2019 或更新版本，或 Excel 网页版。`,
   tooFar: "选中的位置太靠近工作表的右边或下边，放不下整张表格。请选择靠左上方的单元格。",
   failed: (detail: string) => `插入表格时 Excel 报告了错误：${detail}。工作簿没有被修改。`,
+  sheetGone: (sheet: string) => `找不到工作表“${sheet}”，它可能已被删除或改名。请重新检查。`,
 } as const;

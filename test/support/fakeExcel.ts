@@ -1,4 +1,6 @@
-import type { Area } from "../../src/layout";
+import { absoluteAddress, sheetRef, type Area } from "../../src/layout";
+import { evaluate, type Scalar } from "../../src/workbook/memory/formula";
+import { typedValue } from "../../src/workbook/memory";
 import type { OfficeHost } from "../../src/workbook/office/insert";
 
 /**
@@ -28,6 +30,20 @@ export class FakeExcel {
   selection: { sheet: FakeSheet; row: number; col: number };
   selectedArea?: Area;
   failOnSync?: string;
+  private changeHandlers: (() => Promise<void> | void)[] = [];
+
+  /** A user edit: fires the registered change handlers. */
+  async emitChange(): Promise<void> {
+    for (const h of this.changeHandlers) await h();
+  }
+
+  /** What a cell shows: typed content, or its formula's result. */
+  valueAt(sheet: FakeSheet, row: number, col: number, depth = 0): Scalar {
+    const text = sheet.content.get(key(row, col));
+    if (text === undefined) return null;
+    if (text.startsWith("=")) return depth > 20 ? { error: "#REF!" } : evaluate(text, (r, c) => this.valueAt(sheet, r, c, depth + 1));
+    return (typedValue(text).value ?? null) as Scalar;
+  }
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     this.sheets = sheetNames.map((n) => new FakeSheet(n));
@@ -56,16 +72,20 @@ export class FakeExcel {
         },
       });
     };
+    const nameItems = (sheet: FakeSheet) =>
+      [...sheet.names.entries()].map(([name, n]) => ({ name, formula: n.area ? `=${sheetRef(sheet.name)}${absoluteAddress(n.area)}` : (n.formula as string) }));
     const sheetApi = (sheet: FakeSheet) => ({
       get name() {
         return sheet.name;
       },
+      isNullObject: false,
       load: () => undefined,
       activate: () => undefined,
+      onChanged: { add: (h: () => void) => (this.changeHandlers.push(h), { remove: () => undefined }) },
       names: {
-        items: [] as { name: string }[],
+        items: [] as { name: string; formula: string }[],
         load() {
-          pending.push(() => (this.items = [...sheet.names.keys()].map((name) => ({ name }))));
+          pending.push(() => (this.items = nameItems(sheet)));
         },
         add: (name: string, ref: unknown, comment?: string) => {
           if (sheet.names.has(name)) throw new Error(`A name ${name} already exists`);
@@ -77,16 +97,35 @@ export class FakeExcel {
       horizontalPageBreaks: { add: (r: { __area: Area }) => sheet.pageBreaks.push(r.__area.row) },
     });
     const sheets = this.sheets;
+    const valueAt = (sheet: FakeSheet, row: number, col: number) => this.valueAt(sheet, row, col);
     const setSelected = (a: Area) => (this.selectedArea = a);
     const rangeApi = (sheet: FakeSheet, area: Area) => {
+      const grid = <T,>(f: (row: number, col: number) => T): T[][] =>
+        Array.from({ length: area.rows }, (_, i) => Array.from({ length: area.cols }, (__, j) => f(area.row + i, area.col + j)));
       const each = (f: (r: number, c: number, i: number, j: number) => void) => {
         for (let i = 0; i < area.rows; i++) for (let j = 0; j < area.cols; j++) f(area.row + i, area.col + j, i, j);
       };
       const r = {
         __area: area,
-        set formulas(v: string[][]) {
-          each((row, col, i, j) => (v[i][j] === "" ? sheet.content.delete(key(row, col)) : sheet.content.set(key(row, col), v[i][j])));
+        set formulas(v: (string | number)[][]) {
+          each((row, col, i, j) => (v[i][j] === "" ? sheet.content.delete(key(row, col)) : sheet.content.set(key(row, col), String(v[i][j]))));
         },
+        get formulas(): string[][] {
+          return grid((row, col) => sheet.content.get(key(row, col)) ?? "");
+        },
+        get values(): unknown[][] {
+          return grid((row, col) => {
+            const v = valueAt(sheet, row, col);
+            return v === null ? "" : typeof v === "object" ? v.error : v;
+          });
+        },
+        get valueTypes(): string[][] {
+          return grid((row, col) => {
+            const v = valueAt(sheet, row, col);
+            return v === null ? "Empty" : typeof v === "object" ? "Error" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+          });
+        },
+        load: () => undefined,
         set numberFormat(v: string[][]) {
           each((row, col, i, j) => sheet.numberFormats.set(key(row, col), v[i][j]));
         },
@@ -161,9 +200,20 @@ export class FakeExcel {
     };
     const worksheets = {
       items: [] as ReturnType<typeof sheetApi>[],
-      load() {
-        pending.push(() => (this.items = sheets.map(sheetApi)));
+      load(props?: string) {
+        pending.push(() => {
+          this.items = sheets.map((s) => {
+            const api = sheetApi(s);
+            if (props?.includes("names")) api.names.items = nameItems(s);
+            return api;
+          });
+        });
       },
+      getItemOrNullObject: (name: string) => {
+        const s = sheets.find((x) => x.name === name);
+        return s ? sheetApi(s) : { isNullObject: true, load: () => undefined };
+      },
+      onChanged: { add: (h: () => void) => (this.changeHandlers.push(h), { remove: () => undefined }) },
       add: (name: string) => {
         if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`sheet ${name} exists`);
         const s = new FakeSheet(name);

@@ -2,6 +2,8 @@ import { planForm, defaultSheetName, rectangles, VALIDATION_TEXT, type Area, typ
 import { areaAddress as areaText } from "../../layout/a1";
 import { INSERT_TEXT, type InsertRequest, type InsertResult, type WorkbookPort } from "../port";
 import { REQUIRED_EXCEL_API } from "./requirements";
+import { freePrefix, freeSheetName } from "../freeNames";
+import { applyFixes, onChange, readForms, select } from "./read";
 
 /** The part of the Office.js runtime this adapter uses; tests pass a recording fake. */
 export interface OfficeHost {
@@ -24,23 +26,6 @@ export function officeHost(): OfficeHost {
     run: (options, batch) => Excel.run(options as Excel.RunOptions, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
-}
-
-/** NB_, or NB2_, NB3_ … when the sheet already holds forms. */
-function freePrefix(existing: readonly string[]): string {
-  const taken = new Set(existing.map((n) => /^(NB\d*_)/.exec(n)?.[1]).filter(Boolean));
-  if (!taken.has("NB_")) return "NB_";
-  for (let i = 2; ; i++) if (!taken.has(`NB${i}_`)) return `NB${i}_`;
-}
-
-function freeSheetName(wanted: string, existing: readonly string[]): string {
-  const lower = new Set(existing.map((n) => n.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const suffix = `(${i})`;
-    const name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
 }
 
 const range = (sheet: Excel.Worksheet, a: Area) => sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
@@ -161,5 +146,11 @@ export async function insertForm(host: OfficeHost, request: InsertRequest): Prom
 
 
 export function officeWorkbook(host: OfficeHost = officeHost()): WorkbookPort {
-  return { insertForm: (request) => insertForm(host, request) };
+  return {
+    insertForm: (request) => insertForm(host, request),
+    readForms: () => readForms(host),
+    select: (sheet, area) => select(host, sheet, area),
+    applyFixes: (sheet, fixes) => applyFixes(host, sheet, fixes),
+    onChange: (listener) => onChange(host, listener),
+  };
 }

@@ -1,0 +1,268 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import { cellLabel, TABLE_NAMES } from "../forms";
+import type { TableId } from "../forms/types";
+import type { Area } from "../layout/a1";
+import { check, type Finding } from "../rules";
+import type { ReadForm } from "../workbook/binding";
+import { blankCells, restoreFixes, typedOverTotals, zeroFixes } from "../workbook/fixes";
+import type { ReadResult, WorkbookPort } from "../workbook/port";
+import { S } from "./strings";
+
+export interface CheckedForm {
+  read: ReadForm;
+  findings: Finding[];
+}
+
+export function checkAll(result: ReadResult): CheckedForm[] {
+  return result.forms.map((read) => ({ read, findings: check(read.form, read.values, { workbook: true }) }));
+}
+
+const fmt = (n: number | undefined) => (n === undefined ? "" : String(Math.round(n * 1e6) / 1e6));
+
+function areaOf(read: ReadForm, ids: readonly string[]): Area | undefined {
+  const ps = ids.map((id) => read.at[id]).filter(Boolean);
+  if (ps.length === 0) return undefined;
+  const r0 = Math.min(...ps.map((p) => p.row)), c0 = Math.min(...ps.map((p) => p.col));
+  return { row: r0, col: c0, rows: Math.max(...ps.map((p) => p.row)) - r0 + 1, cols: Math.max(...ps.map((p) => p.col)) - c0 + 1 };
+}
+
+/** Findings grouped by table, then by rule, in table and rule order. */
+function grouped(findings: Finding[]): [TableId, [string, Finding[]][]][] {
+  const tables = new Map<TableId, Map<string, Finding[]>>();
+  for (const f of findings) {
+    const t = f.cells[0].split(".")[0] as TableId;
+    const byRule = tables.get(t) ?? new Map<string, Finding[]>();
+    byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    tables.set(t, byRule);
+  }
+  return [...tables.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([t, m]) => [t, [...m.entries()].sort(([a], [b]) => a.localeCompare(b))]);
+}
+
+export function CheckPanel({ port, debounceMs = 600 }: { port: WorkbookPort; debounceMs?: number }) {
+  const [checked, setChecked] = useState<CheckedForm[]>();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const run = useCallback(async () => {
+    setBusy(true);
+    try {
+      const result = await port.readForms();
+      setChecked(checkAll(result));
+      setProblems(result.problems);
+    } catch (e) {
+      setMessage({ intent: "error", text: S.check.failed(e instanceof Error ? e.message : String(e)) });
+    } finally {
+      setBusy(false);
+    }
+  }, [port]);
+
+  useEffect(() => {
+    void run();
+    const off = port.onChange(() => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void run(), debounceMs);
+    });
+    return () => {
+      off();
+      clearTimeout(timer.current);
+    };
+  }, [port, run, debounceMs]);
+
+  const select = async (sheet: string, area: Area | undefined) => {
+    if (!area) return;
+    const problem = await port.select(sheet, area);
+    setMessage(problem ? { intent: "warning", text: problem } : undefined);
+  };
+
+  const errors = checked?.reduce((n, c) => n + c.findings.filter((f) => f.severity === "error").length, 0) ?? 0;
+  const warnings = checked?.reduce((n, c) => n + c.findings.filter((f) => f.severity === "warning").length, 0) ?? 0;
+
+  return (
+    <section aria-labelledby="check-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+        <Subtitle2 as="h2" id="check-heading">
+          {S.check.heading}
+        </Subtitle2>
+        <Button size="small" onClick={() => void run()} disabled={busy}>
+          {S.check.run}
+        </Button>
+      </div>
+      {busy && <Spinner size="tiny" label={S.check.working} />}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {problems.map((p) => (
+        <MessageBar key={p} intent="warning">
+          <MessageBarBody>{p}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {checked && checked.length === 0 && <Text>{S.check.none}</Text>}
+      {checked && checked.length > 0 && (
+        <Text role="status" aria-live="polite">
+          {S.check.summary(checked.length, errors, warnings)}
+        </Text>
+      )}
+      {checked?.map((c) => (
+        <FormResult key={`${c.read.sheet}/${c.read.prefix}`} checked={c} select={select} port={port} onFixed={(text) => setMessage({ intent: "success", text })} />
+      ))}
+    </section>
+  );
+}
+
+function FormResult({
+  checked,
+  select,
+  port,
+  onFixed,
+}: {
+  checked: CheckedForm;
+  select: (sheet: string, area: Area | undefined) => Promise<void>;
+  port: WorkbookPort;
+  onFixed: (text: string) => void;
+}) {
+  const { read, findings } = checked;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  return (
+    <article aria-label={S.check.formTitle(read.sheet, read.form.version, read.year)} style={{ borderTop: "1px solid #ddd", paddingTop: 8, display: "flex", flexDirection: "column", gap: 6 }}>
+      <Text weight="semibold" as="h3" style={{ margin: 0, fontSize: 14 }}>
+        {S.check.formTitle(read.sheet, read.form.version, read.year)}
+      </Text>
+      {read.problems.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {S.check.bindingProblems}
+            {read.problems.join(" ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {findings.length === 0 && read.problems.length === 0 ? (
+        <>
+          <MessageBar intent="success">
+            <MessageBarBody>{S.check.clean}</MessageBarBody>
+          </MessageBar>
+          <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
+            {(Object.keys(read.tables) as TableId[]).map((t) => (
+              <Button key={t} size="small" onClick={() => void select(read.sheet, read.tables[t])}>
+                {S.check.selectTable(TABLE_NAMES[t])}
+              </Button>
+            ))}
+          </div>
+        </>
+      ) : (
+        <div style={{ display: "flex", gap: 6 }}>
+          {errors > 0 && <Badge color="danger">{S.check.errors(errors)}</Badge>}
+          {warnings > 0 && <Badge color="warning">{S.check.warnings(warnings)}</Badge>}
+        </div>
+      )}
+      {grouped(findings).map(([table, rules]) => (
+        <div key={table}>
+          {rules.map(([rule, list]) => (
+            <section key={rule} aria-label={`${TABLE_NAMES[table]} ${rule}`}>
+              <Caption1 as="h4" style={{ margin: "6px 0 2px" }}>
+                {TABLE_NAMES[table]} · {rule} {S.rules[rule]}（{list.length}）
+              </Caption1>
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {list.map((f, i) => (
+                  <li key={i} style={{ marginBottom: 4 }}>
+                    <Text size={200} style={{ color: f.severity === "error" ? "#a4262c" : "#8a5300" }}>
+                      {f.message}
+                    </Text>
+                    {f.expected !== undefined && f.actual !== undefined && (
+                      <Caption1 style={{ display: "block" }}>{S.check.expectedActual(fmt(f.expected), fmt(f.actual))}</Caption1>
+                    )}
+                    <Button size="small" appearance="transparent" aria-label={`${S.check.locate} ${cellLabel(read.form, f.cells[0])}`} onClick={() => void select(read.sheet, areaOf(read, f.cells))}>
+                      {S.check.locate}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      ))}
+      <Fixes read={read} findings={findings} port={port} onFixed={onFixed} />
+    </article>
+  );
+}
+
+function Fixes({ read, findings, port, onFixed }: { read: ReadForm; findings: Finding[]; port: WorkbookPort; onFixed: (text: string) => void }) {
+  const repairs = typedOverTotals(read);
+  const blanks = blankCells(read, findings);
+  const [mode, setMode] = useState<"restore" | "zero">();
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+
+  const apply = async (fixes: Parameters<WorkbookPort["applyFixes"]>[1]) => {
+    const r = await port.applyFixes(read.sheet, fixes);
+    setMode(undefined);
+    onFixed(S.fix.done(r.written, r.skipped));
+  };
+
+  if (repairs.length === 0 && blanks.length === 0) return null;
+  return (
+    <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+      {repairs.length > 0 && mode !== "restore" && (
+        <Button size="small" onClick={() => setMode("restore")}>
+          {S.fix.restore(repairs.length)}
+        </Button>
+      )}
+      {mode === "restore" && (
+        <div role="group" aria-label={S.fix.restore(repairs.length)}>
+          <Text size={200}>{S.fix.restoreConfirm(repairs.map((r) => cellLabel(read.form, r.cellId)).join("、"))}</Text>
+          <div style={{ display: "flex", gap: 6, marginTop: 4 }}>
+            <Button size="small" appearance="primary" onClick={() => void apply(restoreFixes(repairs))}>
+              {S.fix.confirm}
+            </Button>
+            <Button size="small" onClick={() => setMode(undefined)}>
+              {S.fix.cancel}
+            </Button>
+          </div>
+        </div>
+      )}
+      {blanks.length > 0 && mode !== "zero" && (
+        <Button
+          size="small"
+          onClick={() => {
+            setChosen(new Set(blanks));
+            setMode("zero");
+          }}
+        >
+          {S.fix.zero(blanks.length)}
+        </Button>
+      )}
+      {mode === "zero" && (
+        <div role="group" aria-label={S.fix.zero(blanks.length)}>
+          <Text size={200}>{S.fix.zeroConfirm}</Text>
+          <div style={{ maxHeight: 160, overflowY: "auto" }}>
+            {blanks.map((id) => (
+              <Checkbox
+                key={id}
+                label={cellLabel(read.form, id)}
+                checked={chosen.has(id)}
+                onChange={(_, d) => {
+                  const next = new Set(chosen);
+                  if (d.checked) next.add(id);
+                  else next.delete(id);
+                  setChosen(next);
+                }}
+              />
+            ))}
+          </div>
+          <div style={{ display: "flex", gap: 6, marginTop: 4 }}>
+            <Button size="small" appearance="primary" disabled={chosen.size === 0} onClick={() => void apply(zeroFixes(read, [...chosen]))}>
+              {S.fix.confirm}
+            </Button>
+            <Button size="small" onClick={() => setMode(undefined)}>
+              {S.fix.cancel}
+            </Button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { FORM_2019, FORM_2021 } from "../../forms";
+import { planForm } from "../../layout";
+import { check } from "../../rules";
+import { insertForm } from "./insert";
+import { applyFixes, onChange, readForms, select } from "./read";
+import { FakeExcel } from "../../../test/support/fakeExcel";
+
+const put = (excel: FakeExcel, sheet: string, at: { row: number; col: number }, text: string) => excel.sheets.find((s) => s.name === sheet)!.content.set(`${at.row}:${at.col}`, text);
+
+test("reading every form: 2 syncs for 1 form sheet or 300, each cell found through the names", async () => {
+  for (const n of [1, 300]) {
+    const excel = new FakeExcel();
+    for (let i = 0; i < n; i++) await insertForm(excel.host(), { form: i % 2 ? FORM_2019 : FORM_2021, year: i % 2 ? 2020 : 2025, unit: `单位${i}`, target: "newSheet" });
+    excel.syncs = 0;
+    const { forms, problems } = await readForms(excel.host());
+    expect([n, excel.syncs, forms.length, problems]).toEqual([n, 2, n, []]);
+    expect(forms[0].at).toEqual(planForm(FORM_2021, { year: 2025, unit: "单位0" }).cellAt);
+  }
+});
+
+test("values arrive as the workbook holds them: numbers, text, errors, blanks; totals computed", async () => {
+  const excel = new FakeExcel();
+  const r = await insertForm(excel.host(), { form: FORM_2021, year: 2025, unit: "甲", target: "newSheet" });
+  if (!r.ok) throw new Error(r.reason);
+  const plan = planForm(FORM_2021, { year: 2025, unit: "甲" });
+  put(excel, r.sheetName, plan.cellAt["t3.new.natural"], "7");
+  put(excel, r.sheetName, plan.cellAt["t3.new.business"], "3件");
+  put(excel, r.sheetName, plan.cellAt["t3.new.research"], "#REF!");
+  const { forms } = await readForms(excel.host());
+  const v = forms[0].values;
+  expect([v["t3.new.natural"], v["t3.new.business"], v["t3.new.research"], v["t3.new.charity"]]).toEqual([7, "3件", { error: "#REF!" }, null]);
+  expect(v["t3.new.total"]).toEqual({ error: "#REF!" });
+  expect(forms[0].formulas["t3.new.total"]).toMatch(/^=SUM\(/);
+  const codes = check(FORM_2021, v, { workbook: true }).filter((f) => f.cells[0].startsWith("t3.new.")).map((f) => [f.cells[0], f.code]);
+  expect(codes).toEqual(expect.arrayContaining([["t3.new.business", "stored_as_text"], ["t3.new.research", "excel_error"], ["t3.new.charity", "blank"]]));
+});
+
+test("fixes: 3 syncs, written only where the cell is still blank / holds no formula", async () => {
+  const excel = new FakeExcel();
+  const r = await insertForm(excel.host(), { form: FORM_2021, year: 2025, unit: "甲", target: "newSheet" });
+  if (!r.ok) throw new Error(r.reason);
+  const plan = planForm(FORM_2021, { year: 2025, unit: "甲" });
+  const blank = plan.cellAt["t3.new.natural"];
+  const typed = plan.cellAt["t3.new.legal"];
+  put(excel, r.sheetName, typed, "2");
+  const total = plan.cellAt["t3.new.total"];
+  excel.syncs = 0;
+  const res = await applyFixes(excel.host(), r.sheetName, [
+    { ...blank, onlyIf: "blank", value: 0 },
+    { ...typed, onlyIf: "blank", value: 0 },
+    { ...total, onlyIf: "notFormula", formula: "=1" },
+  ]);
+  expect(res).toEqual({ written: 1, skipped: 2 });
+  expect(excel.syncs).toBe(3);
+  const sheet = excel.sheets.find((s) => s.name === r.sheetName)!;
+  expect([sheet.content.get(`${blank.row}:${blank.col}`), sheet.content.get(`${typed.row}:${typed.col}`)]).toEqual(["0", "2"]);
+  expect(sheet.content.get(`${total.row}:${total.col}`)).toMatch(/^=SUM/);
+  expect(await applyFixes(excel.host(), "不存在", [{ ...blank, onlyIf: "blank", value: 0 }])).toEqual({ written: 0, skipped: 1 });
+});
+
+test("select: the cells of a finding, or a message when the sheet is gone", async () => {
+  const excel = new FakeExcel();
+  expect(await select(excel.host(), "Sheet1", { row: 3, col: 4, rows: 2, cols: 1 })).toBeUndefined();
+  expect(excel.selectedArea).toEqual({ row: 3, col: 4, rows: 2, cols: 1 });
+  expect(await select(excel.host(), "旧表", { row: 0, col: 0, rows: 1, cols: 1 })).toBe("找不到工作表“旧表”，它可能已被删除或改名。请重新检查。");
+});
+
+test("change events reach the pane: workbook-wide with ExcelApi 1.9, per sheet before", async () => {
+  for (const api of ["1.9", "1.8"]) {
+    const excel = new FakeExcel(["A", "B"]);
+    let calls = 0;
+    onChange(excel.host([api]), () => calls++);
+    await new Promise((r) => setTimeout(r, 0));
+    await excel.emitChange();
+    expect([api, calls]).toEqual([api, api === "1.9" ? 1 : 2]);
+  }
+});

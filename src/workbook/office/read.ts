@@ -1,0 +1,120 @@
+import type { Area } from "../../layout/a1";
+import type { RawCell } from "../../values";
+import { bindForms, boundArea, type ReadForm } from "../binding";
+import { INSERT_TEXT, type CellFix, type FixResult, type ReadResult } from "../port";
+import type { OfficeHost } from "./insert";
+
+export const EVENTS_API = "1.9";
+
+function raw(value: unknown, type: string): RawCell {
+  switch (type) {
+    case "Empty":
+      return null;
+    case "Double":
+    case "Integer":
+      return Number(value);
+    case "Boolean":
+      return Boolean(value);
+    case "Error":
+      return { error: String(value) };
+    default:
+      return value === "" ? null : String(value);
+  }
+}
+
+/** Every form in the workbook, found from each sheet's names: 2 syncs however many sheets. */
+export async function readForms(host: OfficeHost): Promise<ReadResult> {
+  return host.run({}, async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/names/items/name,items/names/items/formula");
+    await context.sync();
+    const problems: string[] = [];
+    const pending: { form: ReadForm; range: Excel.Range; area: Area }[] = [];
+    const forms: ReadForm[] = [];
+    for (const sheet of sheets.items) {
+      const bound = bindForms(sheet.name, sheet.names.items.map((n) => ({ name: n.name, formula: n.formula })));
+      problems.push(...bound.problems);
+      for (const b of bound.forms) {
+        const form: ReadForm = { ...b, values: {}, formulas: {} };
+        forms.push(form);
+        const area = boundArea(b);
+        if (!area) continue;
+        const range = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols);
+        range.load("values,valueTypes,formulas");
+        pending.push({ form, range, area });
+      }
+    }
+    if (pending.length) await context.sync();
+    for (const { form, range, area } of pending) {
+      for (const [id, p] of Object.entries(form.at)) {
+        const i = p.row - area.row;
+        const j = p.col - area.col;
+        form.values[id] = raw(range.values[i][j], range.valueTypes[i][j]);
+        const f = range.formulas[i][j];
+        form.formulas[id] = typeof f === "string" && f.startsWith("=") ? f : undefined;
+      }
+    }
+    return { forms, problems };
+  });
+}
+
+export async function select(host: OfficeHost, sheetName: string, area: Area): Promise<string | undefined> {
+  return host.run({}, async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    sheet.load("isNullObject");
+    await context.sync();
+    if (sheet.isNullObject) return INSERT_TEXT.sheetGone(sheetName);
+    sheet.activate();
+    sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols).select();
+    await context.sync();
+    return undefined;
+  });
+}
+
+/** Writes each fix only where the cell still is as the pane saw it: 3 syncs however many fixes. */
+export async function applyFixes(host: OfficeHost, sheetName: string, fixes: readonly CellFix[]): Promise<FixResult> {
+  return host.run({}, async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    sheet.load("isNullObject");
+    await context.sync();
+    if (sheet.isNullObject) return { written: 0, skipped: fixes.length };
+    const cells = fixes.map((f) => {
+      const r = sheet.getRangeByIndexes(f.row, f.col, 1, 1);
+      r.load("formulas");
+      return r;
+    });
+    await context.sync();
+    let written = 0;
+    fixes.forEach((f, i) => {
+      const now = cells[i].formulas[0][0];
+      const isFormula = typeof now === "string" && now.startsWith("=");
+      const ok = f.onlyIf === "blank" ? now === "" || now === null : !isFormula;
+      if (!ok) return;
+      cells[i].formulas = [[f.formula ?? f.value ?? ""]];
+      written++;
+    });
+    if (written) await context.sync();
+    return { written, skipped: fixes.length - written };
+  });
+}
+
+/** Change events as a hint to check again: the whole workbook where ExcelApi 1.9 allows, else each sheet. */
+export function onChange(host: OfficeHost, listener: () => void): () => void {
+  const handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
+  const handler = async () => listener();
+  void host
+    .run({}, async (context) => {
+      const sheets = context.workbook.worksheets;
+      if (host.isSetSupported("ExcelApi", EVENTS_API)) handlers.push(sheets.onChanged.add(handler));
+      else {
+        sheets.load("items");
+        await context.sync();
+        for (const s of sheets.items) handlers.push(s.onChanged.add(handler));
+      }
+      await context.sync();
+    })
+    .catch(() => undefined);
+  return () => {
+    for (const h of handlers) void host.run({}, async (context) => (h.remove(), context.sync())).catch(() => undefined);
+  };
+}
