@@ -7,6 +7,7 @@ const port = pkg.config.dev_server_port;
 
 /** https for Office (office-addin-dev-certs); plain http where certificates cannot be had (e.g. Linux without sudo). */
 async function serverOptions() {
+  if (process.env.NIANBAO_HTTP === "1") return { type: "http" };
   try {
     const devCerts = require("office-addin-dev-certs");
     return { type: "https", options: await devCerts.getHttpsServerOptions() };
@@ -23,6 +24,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      demo: "./src/demo/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -53,6 +55,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
+      new HtmlWebpackPlugin({ filename: "demo.html", template: "./src/demo/demo.html", chunks: ["demo"] }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*", to: "assets/[name][ext]" }, { from: "manifest.xml", to: "[name][ext]" }] }),
     ],
     performance: { hints: false },
@@ -62,7 +65,7 @@ module.exports = async (env, options) => {
           server: await serverOptions(),
           host: "localhost",
           port,
-          static: { directory: path.resolve(__dirname, "dist") },
+          static: false,
         }
       : undefined,
   };

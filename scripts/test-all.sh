@@ -13,8 +13,9 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 
 # Debian packages the tests need. libsecret-1-dev: keytar (pulled by office-addin-debugging) builds
 # natively during npm ci when its prebuilt binary cannot be downloaded. libreoffice-calc-nogui: the engine
-# tests recalculate written workbooks; poppler-utils and fonts-noto-cjk: the sheet rendered to PNG.
-APT_PACKAGES=(libsecret-1-dev libreoffice-calc-nogui poppler-utils fonts-noto-cjk)
+# tests recalculate written workbooks; poppler-utils and fonts-noto-cjk: the sheet rendered to PNG;
+# chromium (with fonts-noto-cjk): the end-to-end test of the task pane and the demo.
+APT_PACKAGES=(libsecret-1-dev libreoffice-calc-nogui poppler-utils fonts-noto-cjk chromium)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 if ((${#missing[@]})); then

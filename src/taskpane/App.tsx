@@ -12,11 +12,11 @@ export function App({ status, port }: { status: HostStatus; port?: WorkbookPort 
       <main style={{ display: "flex", flexDirection: "column", gap: 12 }}>
         <Title3 as="h1">{S.appName}</Title3>
         <Body1>{S.tagline}</Body1>
-        <MessageBar intent={status === "ready" ? "success" : "warning"}>
+        <MessageBar intent={status === "ready" ? "success" : status === "demo" ? "info" : "warning"}>
           <MessageBarBody>{S.status[status]}</MessageBarBody>
         </MessageBar>
-        {status === "ready" && port && <InsertPanel port={port} />}
-        {status === "ready" && port && <CheckPanel port={port} />}
+        {(status === "ready" || status === "demo") && port && <InsertPanel port={port} />}
+        {(status === "ready" || status === "demo") && port && <CheckPanel port={port} />}
         <Subtitle2 as="h2">{S.formsHeading}</Subtitle2>
         {FORMS.map((form) => {
           const [from, to] = form.years;

@@ -7,6 +7,7 @@ export const S = {
     "not-excel": "本加载项只能在 Excel 中使用。",
     "old-excel": "您的 Excel 版本过旧，缺少本加载项需要的功能（ExcelApi 1.8）。请使用 Microsoft 365 的 Excel、Excel 2019 或更新版本，或 Excel 网页版。",
     ready: "已连接到 Excel。",
+    demo: "演示模式：没有连接 Excel，左边是浏览器中的模拟工作簿。",
   },
   formsHeading: "支持的表格格式",
   formLine: (version: string, years: string, issuedBy: string) => `${version} 版（${years}）· ${issuedBy}`,

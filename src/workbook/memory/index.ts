@@ -41,6 +41,7 @@ export class MemoryWorkbook implements WorkbookPort {
   /** round trips to the workbook, the analogue of context.sync() */
   batches = 0;
   private listeners = new Set<() => void>();
+  private viewers = new Set<() => void>();
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     this.sheets = sheetNames.map((n) => new MemorySheet(n));
@@ -121,7 +122,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.batches++;
     if (!this.sheet(sheet)) return INSERT_TEXT.sheetGone(sheet);
     this.selection = { sheet, area };
-    this.emit();
+    this.show();
     return undefined;
   }
 
@@ -146,8 +147,19 @@ export class MemoryWorkbook implements WorkbookPort {
     return () => this.listeners.delete(listener);
   }
 
+  /** For a view of the workbook: called on every change of data or selection. */
+  watch(viewer: () => void): () => void {
+    this.viewers.add(viewer);
+    return () => this.viewers.delete(viewer);
+  }
+
   private emit(): void {
     for (const l of this.listeners) l();
+    this.show();
+  }
+
+  private show(): void {
+    for (const v of this.viewers) v();
   }
 
   // ── what a person does in the demo grid ──────────────────────────────────

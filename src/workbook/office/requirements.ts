@@ -5,7 +5,8 @@
  */
 export const REQUIRED_EXCEL_API = "1.8";
 
-export type HostStatus = "ready" | "no-office" | "not-excel" | "old-excel";
+/** "demo": the browser demo over the in-memory workbook, no Excel. */
+export type HostStatus = "ready" | "demo" | "no-office" | "not-excel" | "old-excel";
 
 export function hostStatus(office: typeof Office | undefined, info?: { host: Office.HostType | null }): HostStatus {
   if (!office) return "no-office";
