@@ -187,7 +187,6 @@ function layMatrix(b: Builder, t: MatrixTable, top: number): number {
   );
   cols.forEach((c, j) => b.name(`${name}_C_${c.node.id}`, "column", c.path.join(" "), { row: dataTop, col: dataLeft + j * span, rows: rows.length, cols: span }));
 
-  highlightSums(b, t, rows.map((r) => r.node), cols.map((c) => c.node));
   return dataTop + rows.length;
 }
 
@@ -206,44 +205,56 @@ export function totalFormula(
   return `=SUM(${sumArgs(parts as { row: number; col: number }[])})`;
 }
 
-/** Conditional formats for the declared totals (R2–R6) and the declared balances (R1). */
-function highlightSums(b: Builder, t: MatrixTable, rows: AxisNode[], cols: AxisNode[]): void {
-  const at = (r: string, c: string) => b.cellAt[cellId(t, r, c)];
+/** Conditional formats for the declared totals (R2–R6) and balances (R1) of one table, cells where `at` says. */
+function sumHighlights(t: MatrixTable, at: (r: string, c: string) => { row: number; col: number } | undefined): ConditionalFormat[] {
+  const out: ConditionalFormat[] = [];
+  const rows = axisLeaves(t.rows).map((l) => l.node);
+  const cols = axisLeaves(t.columns).map((l) => l.node);
   const addr = (p: { row: number; col: number }) => cellAddress(p.row, p.col);
+  const all = <T,>(xs: (T | undefined)[]): xs is T[] => xs.every((x) => x !== undefined);
   for (const r of rows.filter((x) => x.total)) {
     const first = at(r.id, cols[0].id);
+    const last = at(r.id, cols[cols.length - 1].id);
     const parts = r.total!.of.map((o) => at(o, cols[0].id));
-    b.cfs.push({
+    if (!first || !last || !all(parts)) continue;
+    out.push({
       rule: r.total!.rule,
-      area: { row: first.row, col: first.col, rows: 1, cols: at(r.id, cols[cols.length - 1].id).col - first.col + 1 },
+      area: { row: first.row, col: first.col, rows: 1, cols: last.col - first.col + 1 },
       formula: `AND(COUNT(${sumArgs([...parts, first])})=${parts.length + 1},${addr(first)}<>SUM(${sumArgs(parts)}))`,
     });
   }
   for (const c of cols.filter((x) => x.total)) {
     const first = at(rows[0].id, c.id);
+    const last = at(rows[rows.length - 1].id, c.id);
     const parts = c.total!.of.map((o) => at(rows[0].id, o));
-    b.cfs.push({
+    if (!first || !last || !all(parts)) continue;
+    out.push({
       rule: c.total!.rule,
-      area: { row: first.row, col: first.col, rows: at(rows[rows.length - 1].id, c.id).row - first.row + 1, cols: 1 },
+      area: { row: first.row, col: first.col, rows: last.row - first.row + 1, cols: 1 },
       formula: `AND(COUNT(${sumArgs([...parts, first])})=${parts.length + 1},${addr(first)}<>SUM(${sumArgs(parts)}))`,
     });
   }
   for (const bal of BALANCES.filter((x) => x.table === t.id)) {
-    const c0 = at(rows[0].id, cols[0].id).col;
-    const cLast = at(rows[0].id, cols[cols.length - 1].id).col;
-    const ref = (rid: string) => cellAddress(at(rid, cols[0].id).row, c0, true, false);
-    const all = [...bal.lhs, ...bal.rhs];
-    const formula = `AND(COUNT(${all.map(ref).join(",")})=${all.length},${bal.lhs.map(ref).join("+")}<>${bal.rhs.map(ref).join("+")})`;
+    const ids = [...bal.lhs, ...bal.rhs];
+    const places = ids.map((rid) => at(rid, cols[0].id));
+    const lastCol = at(rows[0].id, cols[cols.length - 1].id);
+    if (!all(places) || !lastCol) continue;
+    const c0 = places[0].col;
+    const ref = (i: number) => cellAddress(places[i].row, c0, true, false);
+    const lhs = bal.lhs.map((_, i) => ref(i));
+    const rhs = bal.rhs.map((_, i) => ref(bal.lhs.length + i));
+    const formula = `AND(COUNT(${[...lhs, ...rhs].join(",")})=${ids.length},${lhs.join("+")}<>${rhs.join("+")})`;
     // one area per contiguous run of the balance's rows; rows are $-anchored so the formula is the same in each
-    const rowNums = all.map((rid) => at(rid, cols[0].id).row).sort((x, y) => x - y);
+    const rowNums = places.map((p) => p.row).sort((x, y) => x - y);
     let start = rowNums[0];
     rowNums.forEach((row, i) => {
       if (i === rowNums.length - 1 || rowNums[i + 1] !== row + 1) {
-        b.cfs.push({ rule: bal.rule as HighlightRule, area: { row: start, col: c0, rows: row - start + 1, cols: cLast - c0 + 1 }, formula });
+        out.push({ rule: bal.rule as HighlightRule, area: { row: start, col: c0, rows: row - start + 1, cols: lastCol.col - c0 + 1 }, formula });
         start = rowNums[i + 1];
       }
     });
   }
+  return out;
 }
 
 const INVALID: Record<CellKind, (x: string) => string> = {
@@ -270,14 +281,29 @@ export function rectangles(areas: Area[]): Area[] {
   return out;
 }
 
-function validationsAndInvalid(b: Builder, form: FormDef): void {
-  for (const kind of ["count", "signedCount", "amountWan", "amount"] as const) {
-    const cells = form.cells.filter((c) => c.kind === kind);
-    for (const area of rectangles(cells.filter((c) => !c.computed).map((c) => b.spans.get(c.id)!))) b.validations.push({ area, kind });
-    for (const area of rectangles(cells.map((c) => b.spans.get(c.id)!))) {
-      b.cfs.push({ rule: "invalid", area, formula: INVALID[kind](cellAddress(area.row, area.col)) });
-    }
+const KINDS: readonly CellKind[] = ["count", "signedCount", "amountWan", "amount"];
+
+function validations(b: Builder, form: FormDef): void {
+  for (const kind of KINDS) {
+    const inputs = form.cells.filter((c) => c.kind === kind && !c.computed);
+    for (const area of rectangles(inputs.map((c) => b.spans.get(c.id)!))) b.validations.push({ area, kind });
   }
+}
+
+/**
+ * Every conditional format of a form whose cells are where `areaOf` says (their merged area where known):
+ * R1, R2–R6 and invalid values. The layout writes these; a fix can find and restore them on a bound form.
+ */
+export function highlights(form: FormDef, areaOf: (id: string) => Area | undefined): ConditionalFormat[] {
+  const out: ConditionalFormat[] = [];
+  for (const t of form.tables.filter((x): x is MatrixTable => x.layout === "matrix")) {
+    out.push(...sumHighlights(t, (r, c) => areaOf(cellId(t, r, c))));
+  }
+  for (const kind of KINDS) {
+    const areas = form.cells.filter((c) => c.kind === kind).map((c) => areaOf(c.id)).filter((a): a is Area => a !== undefined);
+    for (const area of rectangles(areas)) out.push({ rule: "invalid", area, formula: INVALID[kind](cellAddress(area.row, area.col)) });
+  }
+  return out;
 }
 
 /** Row heights (points) that show every label whole at 宋体 10 pt. */
@@ -327,7 +353,8 @@ export function planForm(form: FormDef, options: PlanOptions): SheetPlan {
     b.name(t.id.toUpperCase(), "table", t.title, tables[t.id]);
     r++;
   }
-  validationsAndInvalid(b, form);
+  validations(b, form);
+  b.cfs.push(...highlights(form, (id) => b.spans.get(id)));
   b.name("VERSION", "meta", "表格格式版本", undefined, form.version);
   b.name("YEAR", "meta", "报告年度", undefined, options.year);
   b.name("UNIT", "meta", "填报单位", undefined, options.unit);

@@ -96,3 +96,20 @@ test("edits in the sheet re-run the check (debounced change events)", async () =
   await type("t3.new.natural", "abc");
   expect(await screen.findByText(/表三「一、本年新收政府信息公开申请数量」×「自然人」：“abc”不是数字/)).toBeTruthy();
 });
+
+test("clearing the add-in's marks asks first, then the sheet shows no highlighting; restore brings it back", async () => {
+  const { wb, plan, type, sheet } = await setup();
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "空白单元格填 0（166 个）" })));
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "确认" })));
+  await type("t3.new.natural", "5");
+  const at = plan.cellAt["t3.new.natural"];
+  const s = wb.sheet(sheet)!;
+  expect(wb.highlightAt(s, at.row, at.col)).toBe("R1");
+  fireEvent.click(screen.getByRole("button", { name: "清除本加载项的标记" }));
+  expect(screen.getByText(/将删除这份表格上由本加载项添加的标红、标黄规则/)).toBeTruthy();
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "确认" })));
+  expect(screen.getByText(`已删除 ${plan.conditionalFormats.length} 条标记规则。`)).toBeTruthy();
+  expect(wb.highlightAt(s, at.row, at.col)).toBeUndefined();
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "恢复标记" })));
+  expect(wb.highlightAt(s, at.row, at.col)).toBe("R1");
+});

@@ -194,7 +194,7 @@ function FormResult({
 function Fixes({ read, findings, port, onFixed }: { read: ReadForm; findings: Finding[]; port: WorkbookPort; onFixed: (text: string) => void }) {
   const repairs = typedOverTotals(read);
   const blanks = blankCells(read, findings);
-  const [mode, setMode] = useState<"restore" | "zero">();
+  const [mode, setMode] = useState<"restore" | "zero" | "marks">();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
 
   const apply = async (fixes: Parameters<WorkbookPort["applyFixes"]>[1]) => {
@@ -203,7 +203,12 @@ function Fixes({ read, findings, port, onFixed }: { read: ReadForm; findings: Fi
     onFixed(S.fix.done(r.written, r.skipped));
   };
 
-  if (repairs.length === 0 && blanks.length === 0) return null;
+  const marks = async (on: boolean) => {
+    const r = await port.setHighlights(read.sheet, read.prefix, on);
+    setMode(undefined);
+    onFixed(on ? S.fix.marksRestored(r.added) : S.fix.marksCleared(r.removed));
+  };
+
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
       {repairs.length > 0 && mode !== "restore" && (
@@ -255,6 +260,28 @@ function Fixes({ read, findings, port, onFixed }: { read: ReadForm; findings: Fi
           </div>
           <div style={{ display: "flex", gap: 6, marginTop: 4 }}>
             <Button size="small" appearance="primary" disabled={chosen.size === 0} onClick={() => void apply(zeroFixes(read, [...chosen]))}>
+              {S.fix.confirm}
+            </Button>
+            <Button size="small" onClick={() => setMode(undefined)}>
+              {S.fix.cancel}
+            </Button>
+          </div>
+        </div>
+      )}
+      {mode !== "marks" ? (
+        <div style={{ display: "flex", gap: 6 }}>
+          <Button size="small" appearance="subtle" onClick={() => setMode("marks")}>
+            {S.fix.clearMarks}
+          </Button>
+          <Button size="small" appearance="subtle" onClick={() => void marks(true)}>
+            {S.fix.restoreMarks}
+          </Button>
+        </div>
+      ) : (
+        <div role="group" aria-label={S.fix.clearMarks}>
+          <Text size={200}>{S.fix.clearConfirm}</Text>
+          <div style={{ display: "flex", gap: 6, marginTop: 4 }}>
+            <Button size="small" appearance="primary" onClick={() => void marks(false)}>
               {S.fix.confirm}
             </Button>
             <Button size="small" onClick={() => setMode(undefined)}>

@@ -63,6 +63,11 @@ export const S = {
     zeroConfirm: "勾选要填 0 的单元格。只有仍为空白的单元格会被填写。",
     confirm: "确认",
     cancel: "取消",
+    clearMarks: "清除本加载项的标记",
+    clearConfirm: "将删除这份表格上由本加载项添加的标红、标黄规则（条件格式）。数字、公式和数据验证保持不变，随时可以点“恢复标记”重新添加。",
+    restoreMarks: "恢复标记",
+    marksCleared: (n: number) => `已删除 ${n} 条标记规则。`,
+    marksRestored: (n: number) => `已恢复 ${n} 条标记规则。`,
     done: (written: number, skipped: number) =>
       `已修改 ${written} 个单元格。${skipped ? `有 ${skipped} 个单元格在检查之后已被修改，未作改动。` : ""}`,
   },

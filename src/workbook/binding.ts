@@ -17,6 +17,8 @@ export interface BoundForm {
   year?: number;
   unit?: string;
   at: Record<string, { row: number; col: number }>;
+  /** each cell's area: the merged area a 表二/表四 cell name spans, else the cell */
+  areas: Record<string, Area>;
   tables: Partial<Record<TableId, Area>>;
   /** cells that can no longer be found, in Chinese */
   problems: string[];
@@ -63,7 +65,7 @@ export function bindForms(sheet: string, names: readonly NameRef[]): { forms: Bo
     }
     const form = getForm(version as FormVersion);
     const label = `工作表“${sheet}”中`;
-    const bound: BoundForm = { sheet, prefix, form, at: {}, tables: {}, problems: [] };
+    const bound: BoundForm = { sheet, prefix, form, at: {}, areas: {}, tables: {}, problems: [] };
     const year = byName.get(`${prefix}YEAR`);
     if (year && "constant" in year) bound.year = Number(year.constant);
     const unit = byName.get(`${prefix}UNIT`);
@@ -82,18 +84,21 @@ export function bindForms(sheet: string, names: readonly NameRef[]): { forms: Bo
     const rowsAt = new Map<string, Area | undefined>();
     const colsAt = new Map<string, Area | undefined>();
     for (const c of form.cells) {
-      let pos: { row: number; col: number } | undefined;
+      let cellArea: Area | undefined;
       if (c.table === "t3") {
         if (!rowsAt.has(c.row)) rowsAt.set(c.row, area(`T3_R_${c.row}`));
         if (!colsAt.has(c.col)) colsAt.set(c.col, area(`T3_C_${c.col}`));
         const r = rowsAt.get(c.row);
         const k = colsAt.get(c.col);
-        if (r && k) pos = { row: r.row, col: k.col };
+        if (r && k) cellArea = { row: r.row, col: k.col, rows: 1, cols: 1 };
       } else {
-        const a = area(c.table === "t2" ? `T2_${c.row}_${c.col}` : `T4_${c.col}`);
-        if (a) pos = { row: a.row, col: a.col };
+        cellArea = area(c.table === "t2" ? `T2_${c.row}_${c.col}` : `T4_${c.col}`);
       }
-      if (pos) bound.at[cellId(form.table(c.table), c.row, c.col)] = pos;
+      if (cellArea) {
+        const id = cellId(form.table(c.table), c.row, c.col);
+        bound.at[id] = { row: cellArea.row, col: cellArea.col };
+        bound.areas[id] = cellArea;
+      }
     }
     bound.problems = [...new Set(bound.problems)];
     forms.push(bound);

@@ -46,6 +46,11 @@ export interface WorkbookPort {
   /** Select cells on a sheet; a Chinese message when the sheet is gone. */
   select(sheet: string, area: Area): Promise<string | undefined>;
   applyFixes(sheet: string, fixes: readonly CellFix[]): Promise<FixResult>;
+  /**
+   * The add-in's own marks (its conditional formats) on one form: always removes them; adds them back
+   * where `on`. Numbers, formulas and validation are not touched.
+   */
+  setHighlights(sheet: string, prefix: string, on: boolean): Promise<{ removed: number; added: number }>;
   /** Calls back when cells change (a hint only: the pane always reads the workbook again). */
   onChange(listener: () => void): () => void;
 }

@@ -166,6 +166,17 @@ export class FakeExcel {
           },
         },
         conditionalFormats: {
+          items: [] as { type: string; custom: { rule: { formula: string } }; delete: () => void }[],
+          load() {
+            pending.push(() => {
+              const hit = (a: Area) => a.row < area.row + area.rows && area.row < a.row + a.rows && a.col < area.col + area.cols && area.col < a.col + a.cols;
+              this.items = sheet.conditionalFormats.filter((cf) => hit(cf.area)).map((cf) => ({
+                type: "Custom",
+                custom: { rule: { formula: cf.formula } },
+                delete: () => pending.push(() => (sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf))),
+              }));
+            });
+          },
           add: () => {
             const cf = { area, formula: "", fill: "", font: "" };
             sheet.conditionalFormats.push(cf);

@@ -1,4 +1,4 @@
-import { absoluteAddress, areaAddress, defaultSheetName, planForm, sheetRef, type Area, type ConditionalFormat, type HighlightRule, type SheetPlan, type StyleKey, shiftFormula } from "../../layout";
+import { absoluteAddress, areaAddress, defaultSheetName, highlights, planForm, sheetRef, type Area, type ConditionalFormat, type HighlightRule, type SheetPlan, type StyleKey, shiftFormula } from "../../layout";
 import type { RawCell } from "../../values";
 import { bindForms, boundArea, type NameRef, type ReadForm } from "../binding";
 import { INSERT_TEXT, type CellFix, type FixResult, type InsertRequest, type InsertResult, type ReadResult, type WorkbookPort } from "../port";
@@ -140,6 +140,22 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     if (written) this.emit();
     return { written, skipped: fixes.length - written };
+  }
+
+  async setHighlights(sheetName: string, prefix: string, on: boolean): Promise<{ removed: number; added: number }> {
+    this.batches++;
+    const sheet = this.sheet(sheetName);
+    const bound = sheet && bindForms(sheet.name, [...sheet.names.entries()].map(([name, formula]) => ({ name, formula }))).forms.find((f) => f.prefix === prefix);
+    if (!sheet || !bound) return { removed: 0, added: 0 };
+    const ours = highlights(bound.form, (id) => bound.areas[id]);
+    const sig = (cf: ConditionalFormat) => `${areaAddress(cf.area)} ${cf.formula}`;
+    const mine = new Set(ours.map(sig));
+    const before = sheet.conditionalFormats.length;
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !mine.has(sig(cf)));
+    const removed = before - sheet.conditionalFormats.length;
+    if (on) sheet.conditionalFormats.push(...ours);
+    this.show();
+    return { removed, added: on ? ours.length : 0 };
   }
 
   onChange(listener: () => void): () => void {

@@ -110,3 +110,21 @@ test("reading 300 form sheets is one batch, as reading one", async () => {
   expect(forms).toHaveLength(300);
   expect(wb.batches).toBe(1);
 });
+
+test("the add-in's own marks: cleared without touching the user's rules or data, restored once", async () => {
+  const { wb, sheet, plan, type } = await withForm();
+  const user = { rule: "invalid" as const, area: { row: 0, col: 20, rows: 1, cols: 1 }, formula: "U1>5" };
+  sheet.conditionalFormats.push(user);
+  for (const c of FORM_2021.cells) if (!c.computed) type(c.id, 0);
+  type("t3.new.natural", "5");
+  const at = plan.cellAt["t3.new.natural"];
+  expect(wb.highlightAt(sheet, at.row, at.col)).toBe("R1");
+  expect(await wb.setHighlights(sheet.name, "NB_", false)).toEqual({ removed: plan.conditionalFormats.length, added: 0 });
+  expect(sheet.conditionalFormats).toEqual([user]);
+  expect(wb.highlightAt(sheet, at.row, at.col)).toBeUndefined();
+  expect(wb.valueAt(sheet, at.row, at.col)).toBe(5);
+  await wb.setHighlights(sheet.name, "NB_", true);
+  await wb.setHighlights(sheet.name, "NB_", true);
+  expect(sheet.conditionalFormats).toHaveLength(plan.conditionalFormats.length + 1);
+  expect(wb.highlightAt(sheet, at.row, at.col)).toBe("R1");
+});

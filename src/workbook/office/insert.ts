@@ -1,9 +1,9 @@
-import { planForm, defaultSheetName, rectangles, VALIDATION_TEXT, type Area, type SheetPlan, type StyleKey } from "../../layout";
+import { planForm, defaultSheetName, rectangles, VALIDATION_TEXT, type Area, type ConditionalFormat, type SheetPlan, type StyleKey } from "../../layout";
 import { areaAddress as areaText } from "../../layout/a1";
 import { INSERT_TEXT, type InsertRequest, type InsertResult, type WorkbookPort } from "../port";
 import { REQUIRED_EXCEL_API } from "./requirements";
 import { freePrefix, freeSheetName } from "../freeNames";
-import { applyFixes, onChange, readForms, select } from "./read";
+import { applyFixes, onChange, readForms, select, setHighlights } from "./read";
 
 /** The part of the Office.js runtime this adapter uses; tests pass a recording fake. */
 export interface OfficeHost {
@@ -90,7 +90,11 @@ export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan, options: { si
     r.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: t.errorTitle, message: t.error };
   }
   if (options.pageBreaks) for (const row of plan.pageBreaks) sheet.horizontalPageBreaks.add(range(sheet, { row, col: plan.area.col, rows: 1, cols: 1 }));
-  for (const cf of plan.conditionalFormats) {
+  queueHighlights(sheet, plan.conditionalFormats);
+}
+
+export function queueHighlights(sheet: Excel.Worksheet, cfs: readonly ConditionalFormat[]): void {
+  for (const cf of cfs) {
     const c = range(sheet, cf.area).conditionalFormats.add("Custom");
     const colors = cf.rule === "invalid" ? HIGHLIGHT.invalid : HIGHLIGHT.sum;
     c.custom.rule.formula = `=${cf.formula}`;
@@ -151,6 +155,7 @@ export function officeWorkbook(host: OfficeHost = officeHost()): WorkbookPort {
     readForms: () => readForms(host),
     select: (sheet, area) => select(host, sheet, area),
     applyFixes: (sheet, fixes) => applyFixes(host, sheet, fixes),
+    setHighlights: (sheet, prefix, on) => setHighlights(host, sheet, prefix, on),
     onChange: (listener) => onChange(host, listener),
   };
 }

@@ -2,7 +2,7 @@ import { FORM_2019, FORM_2021 } from "../../forms";
 import { planForm } from "../../layout";
 import { check } from "../../rules";
 import { insertForm } from "./insert";
-import { applyFixes, onChange, readForms, select } from "./read";
+import { applyFixes, onChange, readForms, select, setHighlights } from "./read";
 import { FakeExcel } from "../../../test/support/fakeExcel";
 
 const put = (excel: FakeExcel, sheet: string, at: { row: number; col: number }, text: string) => excel.sheets.find((s) => s.name === sheet)!.content.set(`${at.row}:${at.col}`, text);
@@ -74,4 +74,21 @@ test("change events reach the pane: workbook-wide with ExcelApi 1.9, per sheet b
     await excel.emitChange();
     expect([api, calls]).toEqual([api, api === "1.9" ? 1 : 2]);
   }
+});
+
+test("clearing the add-in's marks removes exactly its conditional formats, in 3 syncs; restoring adds them once", async () => {
+  const excel = new FakeExcel();
+  const r = await insertForm(excel.host(), { form: FORM_2021, year: 2025, unit: "甲", target: "newSheet" });
+  if (!r.ok) throw new Error(r.reason);
+  const sheet = excel.sheets.find((s) => s.name === r.sheetName)!;
+  const plan = planForm(FORM_2021, { year: 2025, unit: "甲" });
+  const user = { area: { row: 30, col: 9, rows: 1, cols: 1 }, formula: "=J31>100", fill: "#00FF00", font: "" };
+  sheet.conditionalFormats.push(user);
+  excel.syncs = 0;
+  expect(await setHighlights(excel.host(), r.sheetName, "NB_", false)).toEqual({ removed: plan.conditionalFormats.length, added: 0 });
+  expect(excel.syncs).toBe(3);
+  expect(sheet.conditionalFormats).toEqual([user]);
+  await setHighlights(excel.host(), r.sheetName, "NB_", true);
+  await setHighlights(excel.host(), r.sheetName, "NB_", true);
+  expect(sheet.conditionalFormats.map((c) => c.formula).sort()).toEqual([...plan.conditionalFormats.map((c) => `=${c.formula}`), user.formula].sort());
 });

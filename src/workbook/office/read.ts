@@ -2,7 +2,8 @@ import type { Area } from "../../layout/a1";
 import type { RawCell } from "../../values";
 import { bindForms, boundArea, type ReadForm } from "../binding";
 import { INSERT_TEXT, type CellFix, type FixResult, type ReadResult } from "../port";
-import type { OfficeHost } from "./insert";
+import { highlights } from "../../layout";
+import { queueHighlights, type OfficeHost } from "./insert";
 
 export const EVENTS_API = "1.9";
 
@@ -95,6 +96,38 @@ export async function applyFixes(host: OfficeHost, sheetName: string, fixes: rea
     });
     if (written) await context.sync();
     return { written, skipped: fixes.length - written };
+  });
+}
+
+/** Removes the add-in's conditional formats from one form, and adds them back where `on`: 3 syncs. */
+export async function setHighlights(host: OfficeHost, sheetName: string, prefix: string, on: boolean): Promise<{ removed: number; added: number }> {
+  return host.run({}, async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/names/items/name,items/names/items/formula");
+    await context.sync();
+    const sheet = sheets.items.find((s) => s.name === sheetName);
+    const bound = sheet && bindForms(sheet.name, sheet.names.items.map((n) => ({ name: n.name, formula: n.formula }))).forms.find((f) => f.prefix === prefix);
+    if (!sheet || !bound) return { removed: 0, added: 0 };
+    const ours = highlights(bound.form, (id) => bound.areas[id]);
+    const mine = new Set(ours.map((cf) => `=${cf.formula}`));
+    const collections = Object.values(bound.tables).map((a) => {
+      const cfs = sheet.getRangeByIndexes(a.row, a.col, a.rows, a.cols).conditionalFormats;
+      cfs.load("items/type,items/custom/rule/formula");
+      return cfs;
+    });
+    await context.sync();
+    let removed = 0;
+    for (const cfs of collections) {
+      for (const cf of cfs.items) {
+        if (cf.type === "Custom" && mine.has(cf.custom.rule.formula)) {
+          cf.delete();
+          removed++;
+        }
+      }
+    }
+    if (on) queueHighlights(sheet, ours);
+    await context.sync();
+    return { removed, added: on ? ours.length : 0 };
   });
 }
 
