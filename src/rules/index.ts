@@ -159,24 +159,10 @@ function equationFinding(f: Failure, nums: Map<string, number>): Finding {
   const { eq } = f;
   const left = sum(eq.lhs, nums);
   const right = sum(eq.rhs, nums);
-  const cells = [...eq.lhs, ...eq.rhs];
-  if (eq.sum) {
-    return {
-      rule: eq.rule,
-      severity: "error",
-      cells,
-      expected: left,
-      actual: right,
-      message: `${eq.scope}的${eq.sum.totalLabel}为 ${fmt(right)}，但${eq.sum.parts}之和为 ${fmt(left)}，相差 ${fmt(Math.abs(left - right))}。`,
-    };
-  }
+  const diff = fmt(Math.abs(left - right));
   const [l, r] = eq.sides ?? [[], []];
-  return {
-    rule: eq.rule,
-    severity: "error",
-    cells,
-    expected: left,
-    actual: right,
-    message: `${eq.scope}不平衡：${l.join("+")} = ${fmt(left)}，${r.join("+")} = ${fmt(right)}，相差 ${fmt(Math.abs(left - right))}。${eq.note ?? ""}`,
-  };
+  const message = eq.sum
+    ? `${eq.scope}的${eq.sum.totalLabel}为 ${fmt(right)}，但${eq.sum.parts}之和为 ${fmt(left)}，相差 ${diff}。`
+    : `${eq.scope}不平衡：${l.join("+")} = ${fmt(left)}，${r.join("+")} = ${fmt(right)}，相差 ${diff}。${eq.note ?? ""}`;
+  return { rule: eq.rule, severity: "error", cells: [...eq.lhs, ...eq.rhs], expected: left, actual: right, message };
 }

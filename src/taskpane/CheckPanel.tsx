@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from "@fluentui/react-components";
 import { cellLabel, TABLE_NAMES } from "../forms";
 import type { TableId } from "../forms/types";
@@ -217,17 +217,9 @@ function Fixes({ read, findings, port, onFixed }: { read: ReadForm; findings: Fi
         </Button>
       )}
       {mode === "restore" && (
-        <div role="group" aria-label={S.fix.restore(repairs.length)}>
+        <Confirm label={S.fix.restore(repairs.length)} onConfirm={() => void apply(restoreFixes(repairs))} onCancel={() => setMode(undefined)}>
           <Text size={200}>{S.fix.restoreConfirm(repairs.map((r) => cellLabel(read.form, r.cellId)).join("、"))}</Text>
-          <div style={{ display: "flex", gap: 6, marginTop: 4 }}>
-            <Button size="small" appearance="primary" onClick={() => void apply(restoreFixes(repairs))}>
-              {S.fix.confirm}
-            </Button>
-            <Button size="small" onClick={() => setMode(undefined)}>
-              {S.fix.cancel}
-            </Button>
-          </div>
-        </div>
+        </Confirm>
       )}
       {blanks.length > 0 && mode !== "zero" && (
         <Button
@@ -241,7 +233,7 @@ function Fixes({ read, findings, port, onFixed }: { read: ReadForm; findings: Fi
         </Button>
       )}
       {mode === "zero" && (
-        <div role="group" aria-label={S.fix.zero(blanks.length)}>
+        <Confirm label={S.fix.zero(blanks.length)} disabled={chosen.size === 0} onConfirm={() => void apply(zeroFixes(read, [...chosen]))} onCancel={() => setMode(undefined)}>
           <Text size={200}>{S.fix.zeroConfirm}</Text>
           <div style={{ maxHeight: 160, overflowY: "auto" }}>
             {blanks.map((id) => (
@@ -258,15 +250,7 @@ function Fixes({ read, findings, port, onFixed }: { read: ReadForm; findings: Fi
               />
             ))}
           </div>
-          <div style={{ display: "flex", gap: 6, marginTop: 4 }}>
-            <Button size="small" appearance="primary" disabled={chosen.size === 0} onClick={() => void apply(zeroFixes(read, [...chosen]))}>
-              {S.fix.confirm}
-            </Button>
-            <Button size="small" onClick={() => setMode(undefined)}>
-              {S.fix.cancel}
-            </Button>
-          </div>
-        </div>
+        </Confirm>
       )}
       {mode !== "marks" ? (
         <div style={{ display: "flex", gap: 6 }}>
@@ -278,18 +262,27 @@ function Fixes({ read, findings, port, onFixed }: { read: ReadForm; findings: Fi
           </Button>
         </div>
       ) : (
-        <div role="group" aria-label={S.fix.clearMarks}>
+        <Confirm label={S.fix.clearMarks} onConfirm={() => void marks(false)} onCancel={() => setMode(undefined)}>
           <Text size={200}>{S.fix.clearConfirm}</Text>
-          <div style={{ display: "flex", gap: 6, marginTop: 4 }}>
-            <Button size="small" appearance="primary" onClick={() => void marks(false)}>
-              {S.fix.confirm}
-            </Button>
-            <Button size="small" onClick={() => setMode(undefined)}>
-              {S.fix.cancel}
-            </Button>
-          </div>
-        </div>
+        </Confirm>
       )}
+    </div>
+  );
+}
+
+/** A change the user must confirm: what will happen, then 确认 / 取消. */
+function Confirm({ label, disabled, onConfirm, onCancel, children }: { label: string; disabled?: boolean; onConfirm: () => void; onCancel: () => void; children: ReactNode }) {
+  return (
+    <div role="group" aria-label={label}>
+      {children}
+      <div style={{ display: "flex", gap: 6, marginTop: 4 }}>
+        <Button size="small" appearance="primary" disabled={disabled} onClick={onConfirm}>
+          {S.fix.confirm}
+        </Button>
+        <Button size="small" onClick={onCancel}>
+          {S.fix.cancel}
+        </Button>
+      </div>
     </div>
   );
 }
