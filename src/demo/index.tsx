@@ -5,7 +5,6 @@ import { Grid } from "./Grid";
 import { D } from "./strings";
 
 const wb = new MemoryWorkbook(["Sheet1"]);
-(window as unknown as { nianbaoDemo: MemoryWorkbook }).nianbaoDemo = wb;
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <div style={{ display: "flex", height: "100vh", fontFamily: "'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif" }}>
