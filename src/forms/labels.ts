@@ -18,6 +18,7 @@ export const WORDING_VARIANTS: readonly LabelVariant[] = [
   { written: "不记其他", official: "不计其他", note: "“计”误写为“记”" },
   { written: "其他法律法规禁止公开", official: "其他法律行政法规禁止公开", note: "缺少“行政”二字" },
   { written: "第二十条(", official: "第二十条第(", note: "缺少“第”字" },
+  { written: "(单位:万元,保留4位小数)", official: "(单位:万元)", note: "注明了“保留4位小数”（部分省份的要求）" },
 ];
 
 /** Width, spaces and line breaks removed; 1、 and 1． become 1. */
@@ -30,18 +31,18 @@ export function foldLabel(s: string): string {
 
 export interface CanonicalLabel {
   key: string;
-  /** wording variants found, in Chinese, quoting the official wording */
-  variants: string[];
+  /** the known wording variants found in the text */
+  variants: LabelVariant[];
 }
 
 export function canonicalLabel(s: string): CanonicalLabel {
   let key = foldLabel(s);
-  const variants: string[] = [];
+  const variants: LabelVariant[] = [];
   for (const v of WORDING_VARIANTS) {
     const written = foldLabel(v.written);
     if (key.includes(written)) {
       key = key.replace(written, foldLabel(v.official));
-      variants.push(`${v.note}，正式表述为“${v.official}”`);
+      variants.push(v);
     }
   }
   return { key, variants };

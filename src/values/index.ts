@@ -107,7 +107,8 @@ export function parseCell(raw: RawCell, kind: CellKind): ParsedCell {
   }
   s = s.replace(SPACE, "");
 
-  const unit = [...UNITS_YUAN, ...UNITS_COUNT].find((u) => s.endsWith(u) && s.length > u.length);
+  // a unit only after a number: 3件, 251000元 (not 8.属于行政查询事项)
+  const unit = [...UNITS_YUAN, ...UNITS_COUNT].find((u) => s.endsWith(u) && /^[+-]?[\d.,]+$/.test(s.slice(0, -u.length)));
   if (unit) {
     s = s.slice(0, -unit.length);
     if (kind === "amountWan" && unit === "元") {

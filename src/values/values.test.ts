@@ -49,7 +49,7 @@ describe("no number", () => {
     expect(only(true)).toMatchObject({ value: undefined, codes: ["boolean"], text: "填写了逻辑值 TRUE，不是数字。本栏应填写不小于 0 的整数。" });
   });
 
-  test.each([["约3"], ["三"], ["3-4"], ["1,5"], ["++3"]])("text %p", (raw) => {
+  test.each([["约3"], ["三"], ["3-4"], ["1,5"], ["++3"], ["8.属于行政查询事项"], ["第二十条第（一）项"]])("text %p", (raw) => {
     const r = only(raw);
     expect(r.value).toBeUndefined();
     expect(r.codes).toContain("not_a_number");
