@@ -122,7 +122,7 @@ describe("mutations give clear findings and never throw", () => {
 
   test("an empty grid, or one with no table", () => {
     for (const g of [[], [[]], [["你好", "1"], ["2", "3"]]]) {
-      expect(detect(g)).toEqual({ binding: {}, tables: [], warnings: [expect.objectContaining({ code: "no_table", message: "没有找到政府信息公开工作年度报告的统计表（表二、表三、表四）。请选中表格所在的区域再试。" })] });
+      expect(detect(g)).toEqual({ binding: {}, tables: [], areas: {}, warnings: [expect.objectContaining({ code: "no_table", message: "没有找到政府信息公开工作年度报告的统计表（表二、表三、表四）。请选中表格所在的区域再试。" })] });
     }
   });
 

@@ -18,6 +18,8 @@ export interface Detection {
   /** form cell id → grid cell (0-based row and column of the given grid) */
   binding: Record<string, { row: number; col: number }>;
   tables: TableId[];
+  /** each found table's extent in the grid: its labels, headers and data cells */
+  areas: Partial<Record<TableId, { row: number; col: number; rows: number; cols: number }>>;
   warnings: DetectNote[];
 }
 
@@ -162,7 +164,7 @@ export function detect(input: readonly (readonly Cell[])[]): Detection {
   const form = score(best) > 0 ? best : undefined;
   if (!form) {
     notes.add({ code: "no_table", message: "没有找到政府信息公开工作年度报告的统计表（表二、表三、表四）。请选中表格所在的区域再试。" });
-    return { binding: {}, tables: [], warnings: notes.list };
+    return { binding: {}, tables: [], areas: {}, warnings: notes.list };
   }
   if (score(other) > 0) {
     notes.add({ code: "other_version", message: `表格按 ${form.version} 版识别，但其中也有 ${other.version} 版的标签：${versionLabels(other).filter((l) => keys.has(canonicalLabel(l).key)).map((l) => `“${l}”`).join("、")}。` });
@@ -170,9 +172,20 @@ export function detect(input: readonly (readonly Cell[])[]): Detection {
   const binding: Record<string, { row: number; col: number }> = {};
   const used = new Set<string>();
   const tables: TableId[] = [];
+  const areas: Detection["areas"] = {};
   for (const t of form.tables) {
+    const usedBefore = new Set(used);
+    const boundBefore = new Set(Object.keys(binding));
     const found = t.layout === "blocks" ? detectBlocks(t, form.version, other, rows, binding, used, notes) : t.singleRow ? detectSingleRow(t, rows, binding, used, notes) : detectMatrix(t, other, rows, binding, used, notes);
-    if (found) tables.push(t.id);
+    if (!found) continue;
+    tables.push(t.id);
+    const cells = [
+      ...[...used].filter((k) => !usedBefore.has(k)).map((k) => k.split(":").map(Number)),
+      ...Object.entries(binding).filter(([id]) => !boundBefore.has(id)).map(([, p]) => [p.row, p.col]),
+    ];
+    const r0 = Math.min(...cells.map((c) => c[0]));
+    const c0 = Math.min(...cells.map((c) => c[1]));
+    areas[t.id] = { row: r0, col: c0, rows: Math.max(...cells.map((c) => c[0])) - r0 + 1, cols: Math.max(...cells.map((c) => c[1])) - c0 + 1 };
   }
   // every label cell inside a found table's rows that nothing explained
   const lo = Math.min(...Object.values(binding).map((p) => p.row), Infinity);
@@ -183,7 +196,7 @@ export function detect(input: readonly (readonly Cell[])[]): Detection {
       if (!used.has(`${r.index}:${l.col}`)) notes.add({ code: "unplaced", message: `${where(at(r.index, l.col))}的「${strip(l.text).slice(0, 40)}」无法识别为表格中的标签，已跳过，请核对。`, cell: at(r.index, l.col) });
     }
   }
-  return { version: form.version, form, binding, tables, warnings: notes.list };
+  return { version: form.version, form, binding, tables, areas, warnings: notes.list };
 }
 
 function bindRight(values: Row["values"], ids: readonly string[], row: number, binding: Detection["binding"], notes: Notes, name: string): boolean {

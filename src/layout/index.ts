@@ -4,10 +4,12 @@ import { BALANCES } from "../rules";
 import { absoluteAddress, cellAddress, sumArgs, type Area } from "./a1";
 import type { CellStyle, ConditionalFormat, HighlightRule, PlanCell, PlanName, SheetPlan, StyleKey, Validation } from "./plan";
 import { sheetTitle } from "./texts";
+import { formNames } from "./names";
 
 export * from "./plan";
 export * from "./a1";
 export { VALIDATION_TEXT, sheetTitle } from "./texts";
+export { constantFormula, formNames } from "./names";
 
 /** Every table is laid on the same 15 columns (表四's count), about 17 cm in all. */
 export const GRID_COLUMNS = 15;
@@ -72,9 +74,6 @@ class Builder {
     return area;
   }
 
-  name(name: string, kind: PlanName["kind"], label: string, area?: Area, constant?: string | number): void {
-    this.names.push({ name: this.prefix + name, kind, label, ...(area ? { area } : {}), ...(constant !== undefined ? { constant } : {}) });
-  }
 }
 
 function leavesWithRange(nodes: readonly AxisNode[]): Map<AxisNode, { first: number; count: number; depth: number }> {
@@ -107,7 +106,6 @@ function layBlocks(b: Builder, t: BlocksTable, top: number): number {
     const emptySlots = k === 1 ? 0 : 3 - k;
     for (let s = 0; s < emptySlots; s++) b.put(r, BLOCK_LABEL_SPAN + BLOCK_SLOT_SPAN * (k + s), 1, BLOCK_SLOT_SPAN, "blank");
     r++;
-    const first = r;
     for (const item of block.items) {
       b.put(r, 0, 1, BLOCK_LABEL_SPAN, "label", item.label);
       block.columns.forEach((c, j) => {
@@ -116,19 +114,10 @@ function layBlocks(b: Builder, t: BlocksTable, top: number): number {
         const area = b.put(r, col, 1, span, c.kind, undefined, { cellId: id });
         b.cellAt[id] = { row: area.row, col: area.col };
         b.spans.set(id, area);
-        b.name(`T2_${item.id}_${c.id}`, "cell", `${block.caption} ${item.label} ${c.label}`, area);
       });
       for (let s = 0; s < emptySlots; s++) b.put(r, BLOCK_LABEL_SPAN + BLOCK_SLOT_SPAN * (k + s), 1, BLOCK_SLOT_SPAN, "blank");
-      const last = block.columns.length - 1;
-      const [c0] = slotCols(k, 0);
-      const [cl, sl] = slotCols(k, last);
-      b.name(`T2_R_${item.id}`, "row", `${item.label}（${block.caption}）`, { row: r, col: b.col0 + c0, rows: 1, cols: cl + sl - c0 });
       r++;
     }
-    block.columns.forEach((c, j) => {
-      const [col, span] = slotCols(k, j);
-      b.name(`T2_C_${block.id}_${c.id}`, "column", `${block.caption} ${c.label}`, { row: first, col: b.col0 + col, rows: r - first, cols: span });
-    });
   }
   return r;
 }
@@ -142,7 +131,6 @@ function layMatrix(b: Builder, t: MatrixTable, top: number): number {
   const rows = axisLeaves(t.rows);
   const span = (GRID_COLUMNS - labelWidth) / cols.length;
   if (!Number.isInteger(span)) throw new Error(`${t.id}: ${cols.length} data columns do not fit the grid`);
-  const name = t.id.toUpperCase();
 
   // header
   if (labelWidth > 0) b.put(top, 0, t.headerDepth, labelWidth, "note", t.note);
@@ -177,15 +165,9 @@ function layMatrix(b: Builder, t: MatrixTable, top: number): number {
       const formula = totalFormula(t, r.node, c.node, pos);
       const area = b.put(at.row, at.col - b.col0, 1, span, t.kind, undefined, { cellId: id, ...(formula ? { formula } : {}) });
       b.spans.set(id, area);
-      if (t.singleRow) b.name(`${name}_${c.node.id}`, "cell", c.path.join(" "), area);
     }),
   );
 
-  const dataLeft = b.col0 + labelWidth;
-  rows.forEach((r, i) =>
-    b.name(`${name}_R_${r.node.id}`, "row", r.path.join(" ") || "数据行", { row: dataTop + i, col: dataLeft, rows: 1, cols: cols.length * span }),
-  );
-  cols.forEach((c, j) => b.name(`${name}_C_${c.node.id}`, "column", c.path.join(" "), { row: dataTop, col: dataLeft + j * span, rows: rows.length, cols: span }));
 
   return dataTop + rows.length;
 }
@@ -350,14 +332,11 @@ export function planForm(form: FormDef, options: PlanOptions): SheetPlan {
     const top = r;
     r = t.layout === "blocks" ? layBlocks(b, t, top) : layMatrix(b, t, top);
     tables[t.id] = { row: top, col: origin.col, rows: r - top, cols: GRID_COLUMNS };
-    b.name(t.id.toUpperCase(), "table", t.title, tables[t.id]);
     r++;
   }
   validations(b, form);
   b.cfs.push(...highlights(form, (id) => b.spans.get(id)));
-  b.name("VERSION", "meta", "表格格式版本", undefined, form.version);
-  b.name("YEAR", "meta", "报告年度", undefined, options.year);
-  b.name("UNIT", "meta", "填报单位", undefined, options.unit);
+  b.names = formNames(form, (id) => b.spans.get(id), tables, b.prefix, { year: options.year, unit: options.unit });
 
   const area = { row: origin.row, col: origin.col, rows: r - 1 - origin.row, cols: GRID_COLUMNS };
   return {

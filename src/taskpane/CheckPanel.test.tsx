@@ -58,11 +58,11 @@ test("a total typed over: the fix restores the formula after confirmation; cance
   await recheck();
   expect(screen.getByText(/表三「（七）总计」×「自然人」填写为 9，与表中其他数字不符，应为 0/)).toBeTruthy();
   const at = plan.cellAt["t3.total.natural"];
-  fireEvent.click(screen.getByRole("button", { name: "恢复总计公式（1 个总计被改写为数字）" }));
+  fireEvent.click(screen.getByRole("button", { name: "把 1 个总计改为自动计算的公式" }));
   expect(screen.getByText("将把以下总计单元格改回公式，单元格中现有的数字会被公式结果取代：表三「（七）总计」×「自然人」")).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "取消" }));
   expect(wb.sheet(sheet)!.cells.get(`${at.row}:${at.col}`)?.value).toBe(9);
-  fireEvent.click(screen.getByRole("button", { name: "恢复总计公式（1 个总计被改写为数字）" }));
+  fireEvent.click(screen.getByRole("button", { name: "把 1 个总计改为自动计算的公式" }));
   await act(async () => fireEvent.click(screen.getByRole("button", { name: "确认" })));
   expect(wb.sheet(sheet)!.cells.get(`${at.row}:${at.col}`)?.formula).toBe(plan.cells.find((c) => c.cellId === "t3.total.natural")!.formula);
   await recheck();

@@ -39,7 +39,8 @@ function grouped(findings: Finding[]): [TableId, [string, Finding[]][]][] {
   return [...tables.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([t, m]) => [t, [...m.entries()].sort(([a], [b]) => a.localeCompare(b))]);
 }
 
-export function CheckPanel({ port, debounceMs = 600 }: { port: WorkbookPort; debounceMs?: number }) {
+/** `refresh`: change it to check again (e.g. after names were bound, which fires no cell event). */
+export function CheckPanel({ port, debounceMs = 600, refresh = 0 }: { port: WorkbookPort; debounceMs?: number; refresh?: number }) {
   const [checked, setChecked] = useState<CheckedForm[]>();
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -70,6 +71,10 @@ export function CheckPanel({ port, debounceMs = 600 }: { port: WorkbookPort; deb
       clearTimeout(timer.current);
     };
   }, [port, run, debounceMs]);
+
+  useEffect(() => {
+    if (refresh) void run();
+  }, [refresh, run]);
 
   const select = async (sheet: string, area: Area | undefined) => {
     if (!area) return;

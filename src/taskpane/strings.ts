@@ -46,6 +46,17 @@ export const S = {
     failed: (detail: string) => `读取工作簿时出错：${detail}。请稍后点击“重新检查”。`,
     bindingProblems: "以下单元格无法找到：",
   },
+  adopt: {
+    heading: "识别已有表格",
+    hint: "从 Word 或旧工作簿粘贴来的表格：选中表格所在区域后点击；只选中一个单元格时识别整张工作表。",
+    button: "识别已有表格",
+    working: "正在识别……",
+    found: (version: string, issuedBy: string, tables: string, cells: number) => `识别为 ${version} 版表格（${issuedBy}），找到${tables}，定位了 ${cells} 个数字单元格。`,
+    bind: "绑定名称并检查",
+    bindNote: "只在工作表上添加名称，不移动、不修改任何单元格。表中手填的总计会照原样检查；如要改为自动计算的公式，可在检查结果中另行确认。",
+    bound: "已绑定。检查结果已包括这份表格。",
+    notes: (n: number) => `识别时注意到 ${n} 处需要核对：`,
+  },
   rules: {
     R1: "第一项加第二项之和，等于第三项加第四项之和",
     R2: "（七）总计等于各项办理结果之和",
@@ -57,7 +68,7 @@ export const S = {
     R8: "金额应为不小于 0 的数字",
   } as Record<string, string>,
   fix: {
-    restore: (n: number) => `恢复总计公式（${n} 个总计被改写为数字）`,
+    restore: (n: number) => `把 ${n} 个总计改为自动计算的公式`,
     restoreConfirm: (cells: string) => `将把以下总计单元格改回公式，单元格中现有的数字会被公式结果取代：${cells}`,
     zero: (n: number) => `空白单元格填 0（${n} 个）`,
     zeroConfirm: "勾选要填 0 的单元格。只有仍为空白的单元格会被填写。",

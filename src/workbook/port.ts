@@ -1,5 +1,6 @@
 import type { FormDef } from "../forms/types";
 import type { Area } from "../layout/a1";
+import type { PlanName } from "../layout/plan";
 import type { ReadForm } from "./binding";
 
 /** Where to lay the form: a new sheet, or the selected cell when the whole area it needs is empty. */
@@ -39,6 +40,14 @@ export interface FixResult {
   skipped: number;
 }
 
+/** The largest region read for recognition. */
+export const GRID_LIMIT = 200_000;
+
+/** A region of a sheet as text and numbers: the selection, or the whole used range when one cell is selected. */
+export type GridRead =
+  | { sheet: string; origin: { row: number; col: number }; cells: (string | number | boolean | null)[][]; names: string[] }
+  | { error: string };
+
 /** What the add-in needs from a workbook. Adapters: office/ (Excel), memory/ (tests, demo), xlsx/ (files). */
 export interface WorkbookPort {
   insertForm(request: InsertRequest): Promise<InsertResult>;
@@ -51,6 +60,9 @@ export interface WorkbookPort {
    * where `on`. Numbers, formulas and validation are not touched.
    */
   setHighlights(sheet: string, prefix: string, on: boolean): Promise<{ removed: number; added: number }>;
+  readGrid(): Promise<GridRead>;
+  /** Adds sheet-scoped names (nothing else); a Chinese message when they cannot be added. */
+  addNames(sheet: string, names: readonly PlanName[]): Promise<string | undefined>;
   /** Calls back when cells change (a hint only: the pane always reads the workbook again). */
   onChange(listener: () => void): () => void;
 }
@@ -62,5 +74,8 @@ export const INSERT_TEXT = {
   oldExcel: (version: string) => `您的 Excel 不支持插入表格所需的功能（需要 ExcelApi ${version}）。请使用 Microsoft 365 的 Excel、Excel 2019 或更新版本，或 Excel 网页版。`,
   tooFar: "选中的位置太靠近工作表的右边或下边，放不下整张表格。请选择靠左上方的单元格。",
   failed: (detail: string) => `插入表格时 Excel 报告了错误：${detail}。工作簿没有被修改。`,
+  gridTooBig: (cells: number) => `选中的区域有 ${cells} 个单元格，太大了。请只选中表格所在的区域再识别。`,
+  emptySheet: "工作表是空的：请选中表格所在的区域再识别。",
+  namesFailed: (detail: string) => `添加名称时出错：${detail}。工作簿没有被修改。`,
   sheetGone: (sheet: string) => `找不到工作表“${sheet}”，它可能已被删除或改名。请重新检查。`,
 } as const;

@@ -95,6 +95,16 @@ export class FakeExcel {
       },
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => rangeApi(sheet, { row, col, rows, cols }),
       horizontalPageBreaks: { add: (r: { __area: Area }) => sheet.pageBreaks.push(r.__area.row) },
+      getUsedRangeOrNullObject: () => {
+        const used = { isNullObject: true, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, load: () => undefined };
+        pending.push(() => {
+          const keys = [...sheet.content.keys()].map((k) => k.split(":").map(Number));
+          if (!keys.length) return;
+          const r0 = Math.min(...keys.map((k) => k[0])), c0 = Math.min(...keys.map((k) => k[1]));
+          Object.assign(used, { isNullObject: false, rowIndex: r0, columnIndex: c0, rowCount: Math.max(...keys.map((k) => k[0])) - r0 + 1, columnCount: Math.max(...keys.map((k) => k[1])) - c0 + 1 });
+        });
+        return used;
+      },
     });
     const sheets = this.sheets;
     const valueAt = (sheet: FakeSheet, row: number, col: number) => this.valueAt(sheet, row, col);
@@ -220,6 +230,11 @@ export class FakeExcel {
           });
         });
       },
+      getItem: (name: string) => {
+        const s = sheets.find((x) => x.name === name);
+        if (!s) throw new Error(`ItemNotFound: ${name}`);
+        return sheetApi(s);
+      },
       getItemOrNullObject: (name: string) => {
         const s = sheets.find((x) => x.name === name);
         return s ? sheetApi(s) : { isNullObject: true, load: () => undefined };
@@ -236,8 +251,8 @@ export class FakeExcel {
       workbook: {
         worksheets,
         getSelectedRange: () => {
-          const sel = { rowIndex: this.selection.row, columnIndex: this.selection.col, load: () => undefined, worksheet: sheetApi(this.selection.sheet) };
-          return loaded(sel, ["rowIndex", "columnIndex"]);
+          const sel = { rowIndex: this.selection.row, columnIndex: this.selection.col, rowCount: 1, columnCount: 1, load: () => undefined, worksheet: sheetApi(this.selection.sheet) };
+          return loaded(sel, ["rowIndex", "columnIndex", "rowCount", "columnCount"]);
         },
       },
       sync: async () => {

@@ -1,7 +1,7 @@
-import { absoluteAddress, areaAddress, defaultSheetName, highlights, planForm, sheetRef, type Area, type ConditionalFormat, type HighlightRule, type SheetPlan, type StyleKey, shiftFormula } from "../../layout";
+import { absoluteAddress, areaAddress, constantFormula, defaultSheetName, highlights, planForm, sheetRef, type Area, type ConditionalFormat, type HighlightRule, type PlanName, type SheetPlan, type StyleKey, shiftFormula } from "../../layout";
 import type { RawCell } from "../../values";
 import { bindForms, boundArea, type NameRef, type ReadForm } from "../binding";
-import { INSERT_TEXT, type CellFix, type FixResult, type InsertRequest, type InsertResult, type ReadResult, type WorkbookPort } from "../port";
+import { GRID_LIMIT, INSERT_TEXT, type CellFix, type FixResult, type GridRead, type InsertRequest, type InsertResult, type ReadResult, type WorkbookPort } from "../port";
 import { evaluate, type Scalar } from "./formula";
 import { freePrefix, freeSheetName } from "../freeNames";
 
@@ -90,9 +90,7 @@ export class MemoryWorkbook implements WorkbookPort {
     sheet.merges.push(...plan.merges);
     sheet.conditionalFormats.push(...plan.conditionalFormats);
     sheet.plans.push(plan);
-    for (const n of plan.names) {
-      sheet.names.set(n.name, n.area ? `=${sheetRef(sheet.name)}${absoluteAddress(n.area)}` : typeof n.constant === "number" ? `=${n.constant}` : `="${String(n.constant ?? "").replace(/"/g, '""')}"`);
-    }
+    for (const n of plan.names) sheet.names.set(n.name, nameFormula(sheet.name, n));
   }
 
   async readForms(): Promise<ReadResult> {
@@ -156,6 +154,37 @@ export class MemoryWorkbook implements WorkbookPort {
     if (on) sheet.conditionalFormats.push(...ours);
     this.show();
     return { removed, added: on ? ours.length : 0 };
+  }
+
+  async readGrid(): Promise<GridRead> {
+    this.batches++;
+    const sheet = this.sheet(this.selection.sheet);
+    if (!sheet) return { error: INSERT_TEXT.sheetGone(this.selection.sheet) };
+    let area = this.selection.area;
+    if (area.rows === 1 && area.cols === 1) {
+      const used = this.usedIn(sheet, { row: 0, col: 0, rows: 1_048_576, cols: 16_384 });
+      if (!used) return { error: INSERT_TEXT.emptySheet };
+      area = used;
+    }
+    if (area.rows * area.cols > GRID_LIMIT) return { error: INSERT_TEXT.gridTooBig(area.rows * area.cols) };
+    const cells = Array.from({ length: area.rows }, (_, i) =>
+      Array.from({ length: area.cols }, (__, j) => {
+        const v = this.valueAt(sheet, area.row + i, area.col + j);
+        return typeof v === "object" && v !== null ? v.error : v;
+      }),
+    );
+    return { sheet: sheet.name, origin: { row: area.row, col: area.col }, cells, names: [...sheet.names.keys()] };
+  }
+
+  async addNames(sheetName: string, names: readonly PlanName[]): Promise<string | undefined> {
+    this.batches++;
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return INSERT_TEXT.sheetGone(sheetName);
+    const clash = names.find((n) => sheet.names.has(n.name));
+    if (clash) return INSERT_TEXT.namesFailed(`名称 ${clash.name} 已存在`);
+    for (const n of names) sheet.names.set(n.name, nameFormula(sheet.name, n));
+    this.emit();
+    return undefined;
   }
 
   onChange(listener: () => void): () => void {
@@ -248,6 +277,11 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     return undefined;
   }
+}
+
+/** A name's formula as Excel reports it: ='Sheet'!$A$1:$B$2, ="2021", =2025. */
+function nameFormula(sheet: string, n: PlanName): string {
+  return n.area ? `=${sheetRef(sheet)}${absoluteAddress(n.area)}` : constantFormula(n.constant);
 }
 
 /** References after deleting rows [row, row+count): below moves up, inside becomes #REF!. */

@@ -1,9 +1,9 @@
-import { planForm, defaultSheetName, rectangles, VALIDATION_TEXT, type Area, type ConditionalFormat, type SheetPlan, type StyleKey } from "../../layout";
+import { constantFormula, planForm, defaultSheetName, rectangles, VALIDATION_TEXT, type Area, type ConditionalFormat, type PlanName, type SheetPlan, type StyleKey } from "../../layout";
 import { areaAddress as areaText } from "../../layout/a1";
 import { INSERT_TEXT, type InsertRequest, type InsertResult, type WorkbookPort } from "../port";
 import { REQUIRED_EXCEL_API } from "./requirements";
 import { freePrefix, freeSheetName } from "../freeNames";
-import { applyFixes, onChange, readForms, select, setHighlights } from "./read";
+import { addNames, applyFixes, onChange, readForms, readGrid, select, setHighlights } from "./read";
 
 /** The part of the Office.js runtime this adapter uses; tests pass a recording fake. */
 export interface OfficeHost {
@@ -71,10 +71,7 @@ export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan, options: { si
     plan.columnWidths.forEach((w, i) => (range(sheet, { row: area.row, col: area.col + i, rows: 1, cols: 1 }).format.columnWidth = w));
     plan.rowHeights.forEach((h, i) => (range(sheet, { row: area.row + i, col: area.col, rows: 1, cols: 1 }).format.rowHeight = h));
   }
-  for (const n of plan.names) {
-    const ref = n.area ? range(sheet, n.area) : typeof n.constant === "number" ? `=${n.constant}` : `="${String(n.constant ?? "").replace(/"/g, '""')}"`;
-    sheet.names.add(n.name, ref, n.label.slice(0, 255));
-  }
+  queueNames(sheet, plan.names);
   for (const v of plan.validations) {
     const r = range(sheet, v.area);
     const t = VALIDATION_TEXT[v.kind];
@@ -91,6 +88,14 @@ export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan, options: { si
   }
   if (options.pageBreaks) for (const row of plan.pageBreaks) sheet.horizontalPageBreaks.add(range(sheet, { row, col: plan.area.col, rows: 1, cols: 1 }));
   queueHighlights(sheet, plan.conditionalFormats);
+}
+
+/** Sheet-scoped names, with their Chinese label as the comment Excel's name manager shows. */
+export function queueNames(sheet: Excel.Worksheet, names: readonly PlanName[]): void {
+  for (const n of names) {
+    const ref = n.area ? range(sheet, n.area) : constantFormula(n.constant);
+    sheet.names.add(n.name, ref, n.label.slice(0, 255));
+  }
 }
 
 export function queueHighlights(sheet: Excel.Worksheet, cfs: readonly ConditionalFormat[]): void {
@@ -156,6 +161,8 @@ export function officeWorkbook(host: OfficeHost = officeHost()): WorkbookPort {
     select: (sheet, area) => select(host, sheet, area),
     applyFixes: (sheet, fixes) => applyFixes(host, sheet, fixes),
     setHighlights: (sheet, prefix, on) => setHighlights(host, sheet, prefix, on),
+    readGrid: () => readGrid(host),
+    addNames: (sheet, names) => addNames(host, sheet, names),
     onChange: (listener) => onChange(host, listener),
   };
 }

@@ -2,7 +2,7 @@ import { FORM_2019, FORM_2021 } from "../../forms";
 import { planForm } from "../../layout";
 import { check } from "../../rules";
 import { insertForm } from "./insert";
-import { applyFixes, onChange, readForms, select, setHighlights } from "./read";
+import { addNames, applyFixes, onChange, readForms, readGrid, select, setHighlights } from "./read";
 import { FakeExcel } from "../../../test/support/fakeExcel";
 
 const put = (excel: FakeExcel, sheet: string, at: { row: number; col: number }, text: string) => excel.sheets.find((s) => s.name === sheet)!.content.set(`${at.row}:${at.col}`, text);
@@ -91,4 +91,22 @@ test("clearing the add-in's marks removes exactly its conditional formats, in 3 
   await setHighlights(excel.host(), r.sheetName, "NB_", true);
   await setHighlights(excel.host(), r.sheetName, "NB_", true);
   expect(sheet.conditionalFormats.map((c) => c.formula).sort()).toEqual([...plan.conditionalFormats.map((c) => `=${c.formula}`), user.formula].sort());
+});
+
+test("recognition reads the used range in 2 syncs and binds with names only", async () => {
+  const excel = new FakeExcel();
+  const sheet = excel.sheets[0];
+  sheet.content.set("4:2", "行政复议");
+  sheet.content.set("4:7", "行政诉讼");
+  sheet.content.set("7:3", "12");
+  excel.syncs = 0;
+  const grid = await readGrid(excel.host());
+  expect(excel.syncs).toBe(2);
+  expect(grid).toEqual({ sheet: "Sheet1", origin: { row: 4, col: 2 }, cells: [["行政复议", null, null, null, null, "行政诉讼"], [null, null, null, null, null, null], [null, null, null, null, null, null], [null, 12, null, null, null, null]], names: [] });
+  const before = new Map(sheet.content);
+  expect(await addNames(excel.host(), "Sheet1", [{ name: "NB_VERSION", kind: "meta", label: "表格格式版本", constant: "2021" }, { name: "NB_T4", kind: "table", label: "表四", area: { row: 4, col: 2, rows: 4, cols: 6 } }])).toBeUndefined();
+  expect(sheet.content).toEqual(before);
+  expect([...sheet.names.entries()]).toEqual([["NB_VERSION", { formula: '="2021"', comment: "表格格式版本" }], ["NB_T4", { area: { row: 4, col: 2, rows: 4, cols: 6 }, comment: "表四" }]]);
+  expect(await addNames(excel.host(), "没有这张表", [])).toMatch(/^添加名称时出错：/);
+  expect(await readGrid(new FakeExcel().host())).toEqual({ error: "工作表是空的：请选中表格所在的区域再识别。" });
 });

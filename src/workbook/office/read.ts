@@ -1,9 +1,10 @@
 import type { Area } from "../../layout/a1";
 import type { RawCell } from "../../values";
 import { bindForms, boundArea, type ReadForm } from "../binding";
-import { INSERT_TEXT, type CellFix, type FixResult, type ReadResult } from "../port";
+import { GRID_LIMIT, INSERT_TEXT, type CellFix, type FixResult, type GridRead, type ReadResult } from "../port";
+import type { PlanName } from "../../layout/plan";
 import { highlights } from "../../layout";
-import { queueHighlights, type OfficeHost } from "./insert";
+import { queueHighlights, queueNames, type OfficeHost } from "./insert";
 
 export const EVENTS_API = "1.9";
 
@@ -129,6 +130,43 @@ export async function setHighlights(host: OfficeHost, sheetName: string, prefix:
     await context.sync();
     return { removed, added: on ? ours.length : 0 };
   });
+}
+
+/** The selection, or the used range when one cell is selected, as values: 2 syncs. */
+export async function readGrid(host: OfficeHost): Promise<GridRead> {
+  return host.run({}, async (context) => {
+    const selected = context.workbook.getSelectedRange();
+    selected.load("rowIndex,columnIndex,rowCount,columnCount");
+    const sheet = selected.worksheet;
+    sheet.load("name");
+    sheet.names.load("items/name");
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    const single = selected.rowCount === 1 && selected.columnCount === 1;
+    if (single && used.isNullObject) return { error: INSERT_TEXT.emptySheet };
+    const r = single ? used : selected;
+    if (r.rowCount * r.columnCount > GRID_LIMIT) return { error: INSERT_TEXT.gridTooBig(r.rowCount * r.columnCount) };
+    const area = sheet.getRangeByIndexes(r.rowIndex, r.columnIndex, r.rowCount, r.columnCount);
+    area.load("values");
+    await context.sync();
+    const cells = area.values.map((row) => row.map((v) => (v === "" ? null : (v as string | number | boolean))));
+    return { sheet: sheet.name, origin: { row: r.rowIndex, col: r.columnIndex }, cells, names: sheet.names.items.map((n) => n.name) };
+  });
+}
+
+/** Adds the names of an adopted table: 1 sync, nothing but names. */
+export async function addNames(host: OfficeHost, sheetName: string, names: readonly PlanName[]): Promise<string | undefined> {
+  try {
+    return await host.run({}, async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      queueNames(sheet, names);
+      await context.sync();
+      return undefined;
+    });
+  } catch (e) {
+    return INSERT_TEXT.namesFailed(e instanceof Error ? e.message : String(e));
+  }
 }
 
 /** Change events as a hint to check again: the whole workbook where ExcelApi 1.9 allows, else each sheet. */

@@ -1,5 +1,6 @@
 import { zipSync, strToU8 } from "fflate";
 import { absoluteAddress, cellAddress, areaAddress, sheetRef, type Area } from "../../layout/a1";
+import { constantFormula } from "../../layout/names";
 import type { CellStyle, HighlightRule, SheetPlan, StyleKey } from "../../layout/plan";
 import type { RawCell } from "../../values";
 import type { CellKind } from "../../forms/types";
@@ -158,7 +159,7 @@ export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
 
   const names = sheets.flatMap((s, i) => [
     ...(s.plan?.names ?? []).map((n) => {
-      const ref = n.area ? sheetRef(s.name) + absoluteAddress(n.area) : typeof n.constant === "number" ? String(n.constant) : `"${String(n.constant ?? "").replace(/"/g, '""')}"`;
+      const ref = n.area ? sheetRef(s.name) + absoluteAddress(n.area) : constantFormula(n.constant).slice(1);
       return `<definedName name="${esc(n.name)}" localSheetId="${i}">${esc(ref)}</definedName>`;
     }),
     ...(s.plan ? [`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(sheetRef(s.name) + absoluteAddress(s.plan.area))}</definedName>`] : []),
