@@ -139,3 +139,24 @@ describe.each(FORMS.map((f) => [f.version, f] as const))("names of form %s, reso
     }
   });
 });
+
+describe.each(FORMS.map((f) => [f.version, f] as const))("roll-up of form %s in LibreOffice", (_, form) => {
+  test("the roll-up of random valid units reconciles and equals the cell-wise sum", () => {
+    const year = form.version === "2021" ? 2025 : 2020;
+    const units = Array.from({ length: 6 }, (__, i) => {
+      const plan = planForm(form, { year, unit: `单位${i}` });
+      const values = buildValidReport(form, lcg(31 * (i + 7)));
+      return { plan, values, sheet: { name: plan.sheetName, plan, values: Object.fromEntries(form.cells.filter((c) => !c.computed).map((c) => [c.id, values[c.id]])) } };
+    });
+    const roll = planForm(form, { year, unit: "汇总", sources: units.map((u) => ({ sheet: u.plan.sheetName, at: u.plan.cellAt })) });
+    const name = "汇总表";
+    const grid = recalculatedSheets(writeXlsx([...units.map((u) => u.sheet), { name, plan: roll }]), [name]).get(name)!;
+    const shownRoll: Record<string, RawCell> = {};
+    for (const c of form.cells) {
+      const at = roll.cellAt[c.id];
+      shownRoll[c.id] = Number(grid[at.row][at.col]);
+      expect([c.id, shownRoll[c.id]]).toEqual([c.id, units.reduce((a, u) => a + u.values[c.id], 0)]);
+    }
+    expect(check(form, shownRoll, { workbook: true })).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { axisLeaves, cellId } from "../forms";
 import type { AxisNode, BlocksTable, CellKind, FormDef, MatrixTable, TableDef, TableId } from "../forms/types";
 import { BALANCES } from "../rules";
-import { absoluteAddress, cellAddress, sumArgs, type Area } from "./a1";
+import { absoluteAddress, cellAddress, sheetRef, sumArgs, type Area } from "./a1";
 import type { CellStyle, ConditionalFormat, HighlightRule, PlanCell, PlanName, SheetPlan, StyleKey, Validation } from "./plan";
 import { sheetTitle } from "./texts";
 import { formNames } from "./names";
@@ -44,7 +44,14 @@ export interface PlanOptions {
   origin?: { row: number; col: number };
   /** name prefix; NB_ unless the sheet already holds a form */
   prefix?: string;
+  /** numbers typed into input cells from the start (next year's 二、上年结转) */
+  values?: Readonly<Record<string, number>>;
+  /** a roll-up: every input cell is the live sum of the same cell on these sheets */
+  sources?: readonly { sheet: string; at: Readonly<Record<string, { row: number; col: number }>> }[];
 }
+
+/** Excel refuses formulas longer than this. */
+export const MAX_FORMULA = 8192;
 
 export function defaultSheetName(year: number, unit: string): string {
   const clean = unit.replace(/[[\]:*?/\\]/g, "").replace(/^'+|'+$/g, "").trim();
@@ -336,7 +343,12 @@ export function planForm(form: FormDef, options: PlanOptions): SheetPlan {
   }
   validations(b, form);
   b.cfs.push(...highlights(form, (id) => b.spans.get(id)));
-  b.names = formNames(form, (id) => b.spans.get(id), tables, b.prefix, { year: options.year, unit: options.unit });
+  for (const c of b.cells) {
+    if (!c.cellId || c.formula) continue;
+    if (options.sources) c.formula = `=${options.sources.map((s) => sheetRef(s.sheet) + cellAddress(s.at[c.cellId!].row, s.at[c.cellId!].col)).join("+")}`;
+    else if (options.values && c.cellId in options.values) c.value = options.values[c.cellId];
+  }
+  b.names = formNames(form, (id) => b.spans.get(id), tables, b.prefix, { year: options.year, unit: options.unit, rollup: options.sources?.length });
 
   const area = { row: origin.row, col: origin.col, rows: r - 1 - origin.row, cols: GRID_COLUMNS };
   return {

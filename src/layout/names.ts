@@ -22,7 +22,7 @@ export function formNames(
   areaOf: (id: string) => Area | undefined,
   tables: Partial<Record<TableId, Area>>,
   prefix: string,
-  meta: { year?: number; unit?: string },
+  meta: { year?: number; unit?: string; rollup?: number },
 ): PlanName[] {
   const out: PlanName[] = [];
   const add = (name: string, kind: PlanName["kind"], label: string, area?: Area, constant?: string | number) => {
@@ -50,6 +50,7 @@ export function formNames(
   add("VERSION", "meta", "表格格式版本", undefined, form.version);
   add("YEAR", "meta", "报告年度", undefined, meta.year);
   add("UNIT", "meta", "填报单位", undefined, meta.unit);
+  add("ROLLUP", "meta", "汇总的单位数（汇总表才有）", undefined, meta.rollup);
   return out;
 }
 

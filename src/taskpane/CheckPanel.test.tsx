@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { FORM_2021 } from "../forms";
+import { FORM_2019, FORM_2021 } from "../forms";
 import { MemoryWorkbook } from "../workbook/memory";
 import { CheckPanel } from "./CheckPanel";
 
@@ -112,4 +112,22 @@ test("clearing the add-in's marks asks first, then the sheet shows no highlighti
   expect(wb.highlightAt(s, at.row, at.col)).toBeUndefined();
   await act(async () => fireEvent.click(screen.getByRole("button", { name: "恢复标记" })));
   expect(wb.highlightAt(s, at.row, at.col)).toBe("R1");
+});
+
+test("several forms: listed with unit, year, version and status; next year from a sheet; a mixed roll-up refused", async () => {
+  const wb = new MemoryWorkbook();
+  await wb.insertForm({ form: FORM_2021, year: 2025, unit: "甲乡", target: "newSheet" });
+  await wb.insertForm({ form: FORM_2019, year: 2020, unit: "乙镇", target: "newSheet" });
+  render(<CheckPanel port={wb} debounceMs={0} />);
+  await screen.findByText(/共检查 2 份表格/);
+  const list = screen.getByRole("table", { name: "工作簿中的表格" });
+  expect(within(list).getAllByRole("row").map((r) => r.textContent)).toEqual(["工作表单位年度版本状态", "2025年甲乡甲乡20252021166 处错误", "2020年乙镇乙镇20202019166 处错误"]);
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "新建 2026 年度" })));
+  expect(screen.getByText("已新建下一年度表格：2026年甲乡!A1:O53。“二、上年结转”已按本年度“四、结转下年度继续办理”逐列填好。")).toBeTruthy();
+  expect(wb.sheet("2026年甲乡")).toBeDefined();
+  fireEvent.click(screen.getByLabelText("甲乡 · 2025 · 2021 版"));
+  fireEvent.click(screen.getByLabelText("乙镇 · 2020 · 2019 版"));
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "汇总所选单位" })));
+  expect(screen.getByText(/^所选单位使用的表格格式不同，不能汇总/)).toBeTruthy();
+  expect(screen.getByText(/^注意：以下单位的表格本身有错误，汇总表也会不平衡：“甲乡”、“乙镇”/)).toBeTruthy();
 });

@@ -1,22 +1,16 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from "@fluentui/react-components";
-import { cellLabel, TABLE_NAMES } from "../forms";
+import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import { cellLabel, formForYear, TABLE_NAMES } from "../forms";
 import type { TableId } from "../forms/types";
 import type { Area } from "../layout/a1";
-import { check, type Finding } from "../rules";
+import type { Finding } from "../rules";
+import { carryOverValues } from "../rules/crossYear";
+import { rollupRequest } from "../workbook/rollup";
+import { checkAll, type CheckedForm } from "../workbook/checkAll";
 import type { ReadForm } from "../workbook/binding";
 import { blankCells, restoreFixes, typedOverTotals, zeroFixes } from "../workbook/fixes";
 import type { ReadResult, WorkbookPort } from "../workbook/port";
 import { S } from "./strings";
-
-export interface CheckedForm {
-  read: ReadForm;
-  findings: Finding[];
-}
-
-export function checkAll(result: ReadResult): CheckedForm[] {
-  return result.forms.map((read) => ({ read, findings: check(read.form, read.values, { workbook: true }) }));
-}
 
 const fmt = (n: number | undefined) => (n === undefined ? "" : String(Math.round(n * 1e6) / 1e6));
 
@@ -112,9 +106,11 @@ export function CheckPanel({ port, debounceMs = 600, refresh = 0 }: { port: Work
           {S.check.summary(checked.length, errors, warnings)}
         </Text>
       )}
+      {checked && checked.length > 1 && <FormList checked={checked} />}
       {checked?.map((c) => (
         <FormResult key={`${c.read.sheet}/${c.read.prefix}`} checked={c} select={select} port={port} onFixed={(text) => setMessage({ intent: "success", text })} />
       ))}
+      {checked && checked.some((c) => !c.read.rollup) && <Rollup checked={checked} port={port} onDone={(text, intent) => setMessage({ intent, text })} />}
     </section>
   );
 }
@@ -192,6 +188,7 @@ function FormResult({
         </div>
       ))}
       <Fixes read={read} findings={findings} port={port} onFixed={onFixed} />
+      {read.year !== undefined && !read.rollup && <NextYear read={read} port={port} onDone={onFixed} />}
     </article>
   );
 }
@@ -289,5 +286,102 @@ function Confirm({ label, disabled, onConfirm, onCancel, children }: { label: st
         </Button>
       </div>
     </div>
+  );
+}
+
+function FormList({ checked }: { checked: CheckedForm[] }) {
+  return (
+    <table aria-label={S.many.listHeading} style={{ borderCollapse: "collapse", fontSize: 12 }}>
+      <caption style={{ textAlign: "left", fontWeight: 600 }}>{S.many.listHeading}</caption>
+      <thead>
+        <tr>
+          {S.many.cols.map((c) => (
+            <th key={c} scope="col" style={{ textAlign: "left", borderBottom: "1px solid #ccc", padding: "2px 4px" }}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {checked.map(({ read, findings }) => {
+          const errors = findings.filter((f) => f.severity === "error").length;
+          return (
+            <tr key={`${read.sheet}/${read.prefix}`}>
+              <td style={{ padding: "2px 4px" }}>{read.sheet}</td>
+              <td style={{ padding: "2px 4px" }}>{read.rollup ? `${read.unit ?? ""}（${S.many.rollupTag}）` : read.unit}</td>
+              <td style={{ padding: "2px 4px" }}>{read.year}</td>
+              <td style={{ padding: "2px 4px" }}>{read.form.version}</td>
+              <td style={{ padding: "2px 4px" }}>{S.many.status(errors, findings.length - errors)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function NextYear({ read, port, onDone }: { read: ReadForm; port: WorkbookPort; onDone: (text: string) => void }) {
+  const year = read.year! + 1;
+  const next = formForYear(year);
+  const create = async () => {
+    if (!next) return onDone(S.many.noNextForm(year));
+    const r = await port.insertForm({ form: next, year, unit: read.unit ?? "", target: "newSheet", values: carryOverValues(read, next) });
+    onDone(r.ok ? S.many.nextDone(r.address) : r.reason);
+  };
+  return (
+    <Button size="small" appearance="subtle" onClick={() => void create()}>
+      {S.many.nextYear(year)}
+    </Button>
+  );
+}
+
+function Rollup({ checked, port, onDone }: { checked: CheckedForm[]; port: WorkbookPort; onDone: (text: string, intent: "success" | "error") => void }) {
+  const units = checked.filter((c) => !c.read.rollup);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [name, setName] = useState<string>(S.many.rollupDefault);
+  const key = (c: CheckedForm) => `${c.read.sheet}/${c.read.prefix}`;
+  const picked = units.filter((c) => chosen.has(key(c)));
+  const unbalanced = picked.filter((c) => c.findings.some((f) => f.severity === "error")).map((c) => `“${c.read.unit || c.read.sheet}”`);
+
+  const run = async () => {
+    const req = rollupRequest(picked.map((c) => c.read));
+    if ("reason" in req) return onDone(req.reason, "error");
+    const r = await port.insertForm({ form: req.form, year: req.year ?? 0, unit: name.trim() || S.many.rollupDefault, target: "newSheet", sources: req.sources });
+    onDone(r.ok ? S.many.rollupDone(r.address, picked.length) : r.reason, r.ok ? "success" : "error");
+  };
+
+  return (
+    <section aria-labelledby="rollup-heading" style={{ borderTop: "1px solid #ddd", paddingTop: 8, display: "flex", flexDirection: "column", gap: 6 }}>
+      <Subtitle2 as="h2" id="rollup-heading">
+        {S.many.rollupHeading}
+      </Subtitle2>
+      <Caption1>{S.many.rollupHint}</Caption1>
+      <div style={{ maxHeight: 160, overflowY: "auto" }}>
+        {units.map((c) => (
+          <Checkbox
+            key={key(c)}
+            label={`${c.read.unit || c.read.sheet} · ${c.read.year ?? ""} · ${c.read.form.version} 版`}
+            checked={chosen.has(key(c))}
+            onChange={(_, d) => {
+              const next = new Set(chosen);
+              if (d.checked) next.add(key(c));
+              else next.delete(key(c));
+              setChosen(next);
+            }}
+          />
+        ))}
+      </div>
+      {unbalanced.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{S.many.unbalanced(unbalanced.join("、"))}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={S.many.rollupUnit}>
+        <Input value={name} onChange={(_, d) => setName(d.value)} />
+      </Field>
+      <Button onClick={() => void run()} disabled={picked.length === 0}>
+        {S.many.rollupButton}
+      </Button>
+    </section>
   );
 }

@@ -16,6 +16,8 @@ export interface BoundForm {
   form: FormDef;
   year?: number;
   unit?: string;
+  /** a roll-up: how many units its cells sum */
+  rollup?: number;
   at: Record<string, { row: number; col: number }>;
   /** each cell's area: the merged area a 表二/表四 cell name spans, else the cell */
   areas: Record<string, Area>;
@@ -70,6 +72,8 @@ export function bindForms(sheet: string, names: readonly NameRef[]): { forms: Bo
     if (year && "constant" in year) bound.year = Number(year.constant);
     const unit = byName.get(`${prefix}UNIT`);
     if (unit && "constant" in unit) bound.unit = String(unit.constant);
+    const rollup = byName.get(`${prefix}ROLLUP`);
+    if (rollup && "constant" in rollup) bound.rollup = Number(rollup.constant);
     const area = (name: string): Area | undefined => {
       const p = byName.get(prefix + name);
       if (!p) bound.problems.push(BINDING_TEXT.missingName(label, prefix + name));

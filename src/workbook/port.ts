@@ -11,6 +11,10 @@ export interface InsertRequest {
   year: number;
   unit: string;
   target: InsertTarget;
+  /** numbers to start with (next year's 二、上年结转) */
+  values?: Readonly<Record<string, number>>;
+  /** a roll-up: each input cell sums the same cell on these sheets */
+  sources?: readonly { sheet: string; at: Readonly<Record<string, { row: number; col: number }>> }[];
 }
 
 export type InsertResult =

@@ -19,6 +19,7 @@ test.each([
   ["AND(COUNT(A$1,A$2)=2,A$1<>A$2)", { A1: 1, A2: 2 }, true],
   ["-A1+2", { A1: 5 }, -3],
   ["NOPE(A1)", {}, { error: "#NAME?" }],
+  ["'二''号'!A1+A1", { A1: 2 }, 4],
 ] as const)("%s with %j → %j", (formula, cells, result) => {
   expect(evaluate(formula, grid(cells as Record<string, Scalar>))).toEqual(result);
 });

@@ -7,19 +7,20 @@ import { parseAddress } from "../../layout/a1";
 export type Scalar = number | string | boolean | null | { error: string };
 type Value = Scalar | { range: Scalar[] };
 
-export type CellReader = (row: number, col: number) => Scalar;
+/** A cell's value; `sheet` is set for a reference to another sheet ('Sheet'!A1). */
+export type CellReader = (row: number, col: number, sheet?: string) => Scalar;
 
 const isError = (v: unknown): v is { error: string } => typeof v === "object" && v !== null && "error" in v;
 const VALUE = { error: "#VALUE!" };
 const NAME = { error: "#NAME?" };
 
-type Token = { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; v: string } | { t: "id"; v: string } | { t: "op"; v: string };
+type Token = { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; v: string; sheet?: string } | { t: "id"; v: string } | { t: "op"; v: string };
 
 const TOKENS: [RegExp, (m: RegExpExecArray) => Token | undefined][] = [
   [/^\s+/, () => undefined],
   [/^\d+(\.\d+)?/, (m) => ({ t: "num", v: Number(m[0]) })],
   [/^"((?:[^"]|"")*)"/, (m) => ({ t: "str", v: m[1].replace(/""/g, '"') })],
-  [/^\$?[A-Z]{1,3}\$?\d+(?![A-Za-z_(])/, (m) => ({ t: "ref", v: m[0] })],
+  [/^(?:'((?:[^']|'')+)'!|([A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Z]{1,3}\$?\d+)(?![A-Za-z_(])/, (m) => ({ t: "ref", v: m[3], sheet: m[1]?.replace(/''/g, "'") ?? m[2] })],
   [/^[A-Za-z_][A-Za-z0-9_.]*/, (m) => ({ t: "id", v: m[0].toUpperCase() })],
   [/^(<>|<=|>=|[-+*/=<>(),:])/, (m) => ({ t: "op", v: m[0] })],
 ];
@@ -97,11 +98,11 @@ export function evaluate(formula: string, read: CellReader): Scalar {
         const a = parseAddress(tok.v);
         const b = parseAddress(String(end.v));
         const range: Scalar[] = [];
-        for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) range.push(read(r, c));
+        for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) range.push(read(r, c, tok.sheet));
         return { range };
       }
       const a = parseAddress(tok.v);
-      return { range: [read(a.row, a.col)] };
+      return { range: [read(a.row, a.col, tok.sheet)] };
     }
     if (tok.t === "id") {
       if (tok.v === "TRUE" || tok.v === "FALSE") return tok.v === "TRUE";

@@ -54,7 +54,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async insertForm(request: InsertRequest): Promise<InsertResult> {
     this.batches++;
-    const base = { year: request.year, unit: request.unit };
+    const base = { year: request.year, unit: request.unit, values: request.values, sources: request.sources };
     if (request.target === "newSheet") {
       const name = freeSheetName(defaultSheetName(request.year, request.unit), this.sheets.map((s) => s.name));
       const sheet = new MemorySheet(name);
@@ -256,7 +256,10 @@ export class MemoryWorkbook implements WorkbookPort {
     if (cell.formula) {
       if (depth > 50) return { error: "#REF!" };
       try {
-        return evaluate(cell.formula, (r, c) => this.valueAt(sheet, r, c, depth + 1));
+        return evaluate(cell.formula, (r, c, other) => {
+          const target = other === undefined ? sheet : this.sheet(other);
+          return target ? this.valueAt(target, r, c, depth + 1) : { error: "#REF!" };
+        });
       } catch {
         return { error: "#NAME?" };
       }

@@ -114,7 +114,7 @@ export async function insertForm(host: OfficeHost, request: InsertRequest): Prom
   const undoGroup = host.isSetSupported("ExcelApi", UNDO_GROUP_API);
   const pageBreaks = host.isSetSupported("ExcelApi", PAGE_LAYOUT_API);
   const options = undoGroup ? { mergeUndoGroup: true } : {};
-  const base = { year: request.year, unit: request.unit };
+  const base = { year: request.year, unit: request.unit, values: request.values, sources: request.sources };
   try {
     return await host.run(options, async (context) => {
       const sheets = context.workbook.worksheets;

@@ -4,6 +4,7 @@ import { check } from "../../rules";
 import { insertForm } from "./insert";
 import { addNames, applyFixes, onChange, readForms, readGrid, select, setHighlights } from "./read";
 import { FakeExcel } from "../../../test/support/fakeExcel";
+import { rollupRequest } from "../rollup";
 
 const put = (excel: FakeExcel, sheet: string, at: { row: number; col: number }, text: string) => excel.sheets.find((s) => s.name === sheet)!.content.set(`${at.row}:${at.col}`, text);
 
@@ -109,4 +110,21 @@ test("recognition reads the used range in 2 syncs and binds with names only", as
   expect([...sheet.names.entries()]).toEqual([["NB_VERSION", { formula: '="2021"', comment: "表格格式版本" }], ["NB_T4", { area: { row: 4, col: 2, rows: 4, cols: 6 }, comment: "表四" }]]);
   expect(await addNames(excel.host(), "没有这张表", [])).toMatch(/^添加名称时出错：/);
   expect(await readGrid(new FakeExcel().host())).toEqual({ error: "工作表是空的：请选中表格所在的区域再识别。" });
+});
+
+test("300 unit sheets in Excel: listing 2 syncs, rolling them up 2 more, as with one", async () => {
+  const excel = new FakeExcel();
+  for (let i = 0; i < 300; i++) await insertForm(excel.host(), { form: FORM_2021, year: 2025, unit: `单位${i}`, target: "newSheet" });
+  excel.syncs = 0;
+  const { forms } = await readForms(excel.host());
+  expect(excel.syncs).toBe(2);
+  const req = rollupRequest(forms);
+  if ("reason" in req) throw new Error(req.reason);
+  const r = await insertForm(excel.host(), { form: req.form, year: 2025, unit: "全县汇总", target: "newSheet", sources: req.sources });
+  expect(r).toMatchObject({ ok: true, sheetName: "2025年全县汇总" });
+  expect(excel.syncs).toBe(4);
+  const roll = excel.sheets.find((s) => s.name === "2025年全县汇总")!;
+  const at = planForm(FORM_2021, { year: 2025, unit: "x" }).cellAt["t3.new.natural"];
+  expect(roll.content.get(`${at.row}:${at.col}`)!.split("+")).toHaveLength(300);
+  expect(roll.names.get("NB_ROLLUP")).toMatchObject({ formula: "=300" });
 });
