@@ -9,7 +9,7 @@ import { rollupRequest } from "../workbook/rollup";
 import { checkAll, type CheckedForm } from "../workbook/checkAll";
 import type { ReadForm } from "../workbook/binding";
 import { blankCells, restoreFixes, typedOverTotals, zeroFixes } from "../workbook/fixes";
-import type { ReadResult, WorkbookPort } from "../workbook/port";
+import type { WorkbookPort } from "../workbook/port";
 import { S } from "./strings";
 
 const fmt = (n: number | undefined) => (n === undefined ? "" : String(Math.round(n * 1e6) / 1e6));
