@@ -8,6 +8,8 @@ import { freePrefix, freeSheetName } from "../freeNames";
 export interface MemoryCell {
   value?: RawCell;
   formula?: string;
+  /** the formula's result as saved in a file, used until the cell is edited */
+  cached?: RawCell;
   style?: StyleKey;
 }
 
@@ -254,6 +256,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const cell = sheet.cells.get(key(row, col));
     if (!cell) return null;
     if (cell.formula) {
+      if (cell.cached !== undefined) return cell.cached as Scalar;
       if (depth > 50) return { error: "#REF!" };
       try {
         return evaluate(cell.formula, (r, c, other) => {

@@ -5,6 +5,7 @@ import type { CellStyle, HighlightRule, SheetPlan, StyleKey } from "../../layout
 import type { RawCell } from "../../values";
 import type { CellKind } from "../../forms/types";
 import { VALIDATION_TEXT } from "../../layout/texts";
+import type { MemoryWorkbook } from "../memory";
 
 /** One sheet of the file: a form plan (optionally filled) and/or loose cells. */
 export interface XlsxSheet {
@@ -14,6 +15,10 @@ export interface XlsxSheet {
   values?: Readonly<Record<string, RawCell>>;
   /** further cells, e.g. probes in tests */
   cells?: { row: number; col: number; value?: RawCell; formula?: string }[];
+  /** sheet-scoped names as formulas (='S'!$A$1, ="2021"); instead of the plan's when given */
+  names?: readonly { name: string; formula: string }[];
+  /** merged areas; instead of the plan's when given */
+  merges?: readonly Area[];
 }
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -110,7 +115,8 @@ function sheetXml(sheet: XlsxSheet, styles: Styles): string {
     .join("");
 
   const cols = plan ? `<cols>${plan.columnWidths.map((w, i) => `<col min="${plan.area.col + i + 1}" max="${plan.area.col + i + 1}" width="${(w / 5.25).toFixed(2)}" customWidth="1"/>`).join("")}</cols>` : "";
-  const merges = plan?.merges.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${areaAddress(m)}"/>`).join("")}</mergeCells>` : "";
+  const mergeList = sheet.merges ?? plan?.merges ?? [];
+  const merges = mergeList.length ? `<mergeCells count="${mergeList.length}">${mergeList.map((m) => `<mergeCell ref="${areaAddress(m)}"/>`).join("")}</mergeCells>` : "";
   let priority = 1;
   const cfs = (plan?.conditionalFormats ?? [])
     .map((cf) => `<conditionalFormatting sqref="${areaAddress(cf.area)}"><cfRule type="expression" dxfId="${dxfIndex(cf.rule)}" priority="${priority++}"><formula>${esc(cf.formula)}</formula></cfRule></conditionalFormatting>`)
@@ -158,10 +164,9 @@ export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, styles))));
 
   const names = sheets.flatMap((s, i) => [
-    ...(s.plan?.names ?? []).map((n) => {
-      const ref = n.area ? sheetRef(s.name) + absoluteAddress(n.area) : constantFormula(n.constant).slice(1);
-      return `<definedName name="${esc(n.name)}" localSheetId="${i}">${esc(ref)}</definedName>`;
-    }),
+    ...(s.names ?? (s.plan?.names ?? []).map((n) => ({ name: n.name, formula: n.area ? `=${sheetRef(s.name)}${absoluteAddress(n.area)}` : constantFormula(n.constant) }))).map(
+      (n) => `<definedName name="${esc(n.name)}" localSheetId="${i}">${esc(n.formula.replace(/^=/, ""))}</definedName>`,
+    ),
     ...(s.plan ? [`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(sheetRef(s.name) + absoluteAddress(s.plan.area))}</definedName>`] : []),
   ]);
   files["xl/workbook.xml"] = strToU8(
@@ -194,4 +199,18 @@ export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
       "</Types>",
   );
   return zipSync(files, { level: 6 });
+}
+
+/** The sheets of an in-memory workbook, for writing it as a file. */
+export function memorySheets(wb: MemoryWorkbook): XlsxSheet[] {
+  return wb.sheets.map((s) => ({
+    name: s.name,
+    plan: s.plans[0],
+    cells: [...s.cells.entries()].map(([k, c]) => {
+      const [row, col] = k.split(":").map(Number);
+      return { row, col, value: c.value, formula: c.formula };
+    }),
+    names: [...s.names.entries()].map(([name, formula]) => ({ name, formula })),
+    merges: s.merges,
+  }));
 }
