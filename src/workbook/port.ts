@@ -77,9 +77,9 @@ export const INSERT_TEXT = {
     `不能在这里插入：表格需要占用 ${address}，其中 ${used} 已有内容。请选择一块空白区域的左上角单元格，或插入到新工作表。`,
   oldExcel: (version: string) => `您的 Excel 不支持插入表格所需的功能（需要 ExcelApi ${version}）。请使用 Microsoft 365 的 Excel、Excel 2019 或更新版本，或 Excel 网页版。`,
   tooFar: "选中的位置太靠近工作表的右边或下边，放不下整张表格。请选择靠左上方的单元格。",
-  failed: (detail: string) => `插入表格时 Excel 报告了错误：${detail}。工作簿没有被修改。`,
+  failed: (detail: string) => `插入表格时 Excel 报告了错误：${detail}。请查看工作表，如有写了一半的内容，可按 Ctrl+Z 撤销。`,
   gridTooBig: (cells: number) => `选中的区域有 ${cells} 个单元格，太大了。请只选中表格所在的区域再识别。`,
   emptySheet: "工作表是空的：请选中表格所在的区域再识别。",
-  namesFailed: (detail: string) => `添加名称时出错：${detail}。工作簿没有被修改。`,
+  namesFailed: (detail: string) => `添加名称时出错：${detail}。单元格没有被修改；可在“公式 → 名称管理器”中查看已添加的名称。`,
   sheetGone: (sheet: string) => `找不到工作表“${sheet}”，它可能已被删除或改名。请重新检查。`,
 } as const;

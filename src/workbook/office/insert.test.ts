@@ -84,7 +84,7 @@ describe("insert on a new sheet", () => {
   test("an error from Excel becomes a Chinese message, not an exception", async () => {
     const excel = new FakeExcel();
     excel.failOnSync = "GeneralException";
-    expect(await insertForm(excel.host(), request)).toEqual({ ok: false, reason: "插入表格时 Excel 报告了错误：GeneralException。工作簿没有被修改。" });
+    expect(await insertForm(excel.host(), request)).toEqual({ ok: false, reason: "插入表格时 Excel 报告了错误：GeneralException。请查看工作表，如有写了一半的内容，可按 Ctrl+Z 撤销。" });
   });
 });
 

@@ -117,9 +117,9 @@ export async function insertForm(host: OfficeHost, request: InsertRequest): Prom
   const base = { year: request.year, unit: request.unit, values: request.values, sources: request.sources };
   try {
     return await host.run(options, async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
       if (request.target === "newSheet") {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
         await context.sync();
         const name = freeSheetName(defaultSheetName(request.year, request.unit), sheets.items.map((s) => s.name));
         const plan = { ...planForm(request.form, base), sheetName: name };
@@ -152,7 +152,6 @@ export async function insertForm(host: OfficeHost, request: InsertRequest): Prom
     return { ok: false, reason: INSERT_TEXT.failed(e instanceof Error ? e.message : String(e)) };
   }
 }
-
 
 export function officeWorkbook(host: OfficeHost = officeHost()): WorkbookPort {
   return {
