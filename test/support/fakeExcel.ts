@@ -110,6 +110,11 @@ export class FakeExcel {
     const valueAt = (sheet: FakeSheet, row: number, col: number) => this.valueAt(sheet, row, col);
     const setSelected = (a: Area) => (this.selectedArea = a);
     const rangeApi = (sheet: FakeSheet, area: Area) => {
+      let loadedRange: { formulas: string[][]; values: unknown[][]; valueTypes: string[][] } | undefined;
+      const snapshot = () => {
+        if (!loadedRange) throw new Error("range read before load() and context.sync()");
+        return loadedRange;
+      };
       const grid = <T,>(f: (row: number, col: number) => T): T[][] =>
         Array.from({ length: area.rows }, (_, i) => Array.from({ length: area.cols }, (__, j) => f(area.row + i, area.col + j)));
       const each = (f: (r: number, c: number, i: number, j: number) => void) => {
@@ -120,22 +125,25 @@ export class FakeExcel {
         set formulas(v: (string | number)[][]) {
           each((row, col, i, j) => (v[i][j] === "" ? sheet.content.delete(key(row, col)) : sheet.content.set(key(row, col), String(v[i][j]))));
         },
+        // values, types and formulas are taken once at the sync after load(), as Office.js does
         get formulas(): string[][] {
-          return grid((row, col) => sheet.content.get(key(row, col)) ?? "");
+          return snapshot().formulas;
         },
         get values(): unknown[][] {
-          return grid((row, col) => {
-            const v = valueAt(sheet, row, col);
-            return v === null ? "" : typeof v === "object" ? v.error : v;
-          });
+          return snapshot().values;
         },
         get valueTypes(): string[][] {
-          return grid((row, col) => {
-            const v = valueAt(sheet, row, col);
-            return v === null ? "Empty" : typeof v === "object" ? "Error" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
-          });
+          return snapshot().valueTypes;
         },
-        load: () => undefined,
+        load: () =>
+          pending.push(() => {
+            const shown = grid((row, col) => valueAt(sheet, row, col));
+            loadedRange = {
+              formulas: grid((row, col) => sheet.content.get(key(row, col)) ?? ""),
+              values: shown.map((r) => r.map((v) => (v === null ? "" : typeof v === "object" ? v.error : v))),
+              valueTypes: shown.map((r) => r.map((v) => (v === null ? "Empty" : typeof v === "object" ? "Error" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String"))),
+            };
+          }),
         set numberFormat(v: string[][]) {
           each((row, col, i, j) => sheet.numberFormats.set(key(row, col), v[i][j]));
         },

@@ -48,11 +48,12 @@ export async function readForms(host: OfficeHost): Promise<ReadResult> {
     }
     if (pending.length) await context.sync();
     for (const { form, range, area } of pending) {
+      const { values, valueTypes, formulas } = range;
       for (const [id, p] of Object.entries(form.at)) {
         const i = p.row - area.row;
         const j = p.col - area.col;
-        form.values[id] = raw(range.values[i][j], range.valueTypes[i][j]);
-        const f = range.formulas[i][j];
+        form.values[id] = raw(values[i][j], valueTypes[i][j]);
+        const f = formulas[i][j];
         form.formulas[id] = typeof f === "string" && f.startsWith("=") ? f : undefined;
       }
     }
