@@ -54,7 +54,7 @@ export function parseArea(a1: string): Area {
  * $-anchored parts stay. (How a conditional format's formula applies to each cell of its range.)
  */
 export function shiftFormula(formula: string, dr: number, dc: number): string {
-  return formula.replace(/("[^"]*")|(?<![A-Za-z_])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (m, str, dCol, letters, dRow, digits) => {
+  return formula.replace(/("[^"]*")|(?<![A-Za-z_])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (_m, str, dCol, letters, dRow, digits) => {
     if (str) return str;
     const col = dCol ? colIndex(letters) : colIndex(letters) + dc;
     const row = dRow ? Number(digits) - 1 : Number(digits) - 1 + dr;

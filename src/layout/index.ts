@@ -169,7 +169,7 @@ function layMatrix(b: Builder, t: MatrixTable, top: number): number {
     cols.forEach((c) => {
       const id = cellId(t, r.node.id, c.node.id);
       const at = b.cellAt[id];
-      const formula = totalFormula(t, r.node, c.node, pos);
+      const formula = totalFormula(r.node, c.node, pos);
       const area = b.put(at.row, at.col - b.col0, 1, span, t.kind, undefined, { cellId: id, ...(formula ? { formula } : {}) });
       b.spans.set(id, area);
     }),
@@ -184,7 +184,6 @@ function layMatrix(b: Builder, t: MatrixTable, top: number): number {
  * column), else the column's sum; undefined for an input cell. `at` says where each part is now.
  */
 export function totalFormula(
-  t: MatrixTable,
   row: AxisNode,
   col: AxisNode,
   at: (row: string, col: string) => { row: number; col: number } | undefined,

@@ -23,7 +23,7 @@ export function typedOverTotals(read: ReadForm): TotalRepair[] {
       for (const c of cols) {
         const cid = id(r.id, c.id);
         const pos = read.at[cid];
-        const formula = pos && totalFormula(t, r, c, (rr, cc) => read.at[id(rr, cc)]);
+        const formula = pos && totalFormula(r, c, (rr, cc) => read.at[id(rr, cc)]);
         if (!pos || !formula) continue;
         const current = read.formulas[cid];
         if (!current || !current.startsWith("=")) out.push({ cellId: cid, row: pos.row, col: pos.col, formula });
