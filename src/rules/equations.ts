@@ -2,7 +2,7 @@ import { axisLeaves, cellId } from "../forms";
 import type { AxisNode, FormDef, MatrixTable, TableId } from "../forms/types";
 import { TABLE_NAMES } from "../forms";
 
-export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "X1" | "X8";
+export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "X1" | "X7" | "X8";
 
 /** Σ lhs = Σ rhs over cell ids. */
 export interface Equation {

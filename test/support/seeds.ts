@@ -2,6 +2,7 @@ import { axisLeaves, cellId, formForYear } from "../../src/forms";
 import { canonicalLabel } from "../../src/forms/labels";
 import type { FormDef, TableId } from "../../src/forms/types";
 import { sections, textToGrid, type Grid } from "../../src/detect/textGrid";
+import { reportYear } from "../../src/detect/report";
 
 export interface SeedReport {
   name: string;
@@ -12,8 +13,7 @@ export interface SeedReport {
 
 /** A published report's text: its year (from the title), its form, and the grid of each table. */
 export function readReport(name: string, text: string): SeedReport {
-  const title = text.slice(0, Math.max(0, text.indexOf("一、总体情况")));
-  const year = Number(/(\d{4})\s*年/.exec(title)?.[1]);
+  const year = reportYear(text) ?? NaN;
   const form = formForYear(year);
   if (!form) throw new Error(`${name}: no form for year ${year}`);
   const titles = form.tables.map((t) => t.title);

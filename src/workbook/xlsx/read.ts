@@ -5,6 +5,10 @@ import type { RawCell } from "../../values";
 import { MemorySheet, MemoryWorkbook, type MemoryCell } from "../memory";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** A workbook that unpacks to more than this is refused (a zip bomb, or far larger than any report). */
+export const MAX_UNZIPPED = 200 * 1024 * 1024;
+export const XLSX_TEXT = { tooBig: "文件解压后超过 200 MB，可能已损坏或不是年报工作簿" } as const;
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 const xml = (text: string) => new DOMParser().parseFromString(text, "text/xml");
@@ -16,7 +20,14 @@ const text = (el: Element | undefined): string => (el ? Array.from(el.getElement
  * ones expanded), merges and sheet-scoped names. One read of the file, however many sheets it has.
  */
 export function readXlsx(bytes: Uint8Array): MemoryWorkbook {
-  const files = unzipSync(bytes);
+  let total = 0;
+  const files = unzipSync(bytes, {
+    filter: (f) => {
+      total += f.originalSize;
+      if (total > MAX_UNZIPPED) throw new Error(XLSX_TEXT.tooBig);
+      return true;
+    },
+  });
   const get = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
   const book = xml(get("xl/workbook.xml") ?? "");
   const rels = xml(get("xl/_rels/workbook.xml.rels") ?? "<Relationships/>");

@@ -1,0 +1,131 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { strToU8, zipSync } from "fflate";
+import { run, type Io } from "../src/cli/main";
+import { FORM_2021 } from "../src/forms";
+import { readXlsx } from "../src/workbook/xlsx/read";
+import { memorySheets, writeXlsx } from "../src/workbook/xlsx/write";
+import { buildValidReport, lcg } from "./support/reports";
+import { SHARED } from "./support/shared";
+
+function memoryIo(files: Record<string, Uint8Array> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    readFile: (p) => {
+      if (p in files) return files[p];
+      return readFileSync(p);
+    },
+    writeFile: (p, d) => (files[p] = d),
+    exists: (p) => p in files,
+    isTTY: false,
+  };
+  return { io, out, err, files };
+}
+
+const seeds = ["000", "001", "002", "003", "004"];
+const seedPath = (prefix: string) => {
+  const dir = join(SHARED, "seeds");
+  return join(dir, readdirSync(dir).find((f) => f.startsWith(prefix)) ?? prefix);
+};
+
+test("--help lists every command in Chinese", async () => {
+  const { io, out } = memoryIo();
+  expect(await run(["--help"], io)).toBe(0);
+  expect(out.join("\n")).toMatch(/nianbao template --year 年度 --unit 单位名称 -o 文件.xlsx/);
+  expect(out.join("\n")).toMatch(/nianbao check 文件… \[--json\]/);
+  expect(out.join("\n")).toMatch(/退出码：0 没有错误；1 发现错误；2 有文件无法读取。/);
+});
+
+test("check the five seeds --json: each version right, each seed's real defects found", async () => {
+  const { io, out } = memoryIo();
+  const code = await run(["check", ...seeds.map(seedPath), "--json"], io);
+  const doc = JSON.parse(out.join("\n")) as { files: { path: string; version: string; year: number; findings: { rule: string; severity: string; cells: string[]; message: string }[]; notes: string[] }[] };
+  expect(doc.files.map((f) => [f.version, f.year])).toEqual([["2021", 2021], ["2021", 2021], ["2021", 2021], ["2019", 2019], ["2019", 2020]]);
+  const [s0, s1, s2, s3, s4] = doc.files;
+  expect(s0.findings).toEqual([]);
+  expect(s0.notes.join()).toMatch(/缺少“行政”二字/);
+  expect(s1.findings.every((f) => f.rule === "R7" && f.severity === "warning")).toBe(true);
+  expect(s1.findings).toHaveLength(56);
+  expect(s2.notes.join()).toMatch(/“情形”误写为“清醒”/);
+  expect(s2.notes.join()).toMatch(/「规范性文件」是 2019 版的标签/);
+  expect(s3.findings.filter((f) => f.severity === "error")).toHaveLength(138);
+  expect(s4.findings.map((f) => f.cells[0])).toEqual(["t4.review_upheld", "t4.review_corrected", "t4.review_other", "t4.review_pending", "t4.review_total"]);
+  expect(code).toBe(1);
+});
+
+test("template → filled with random valid values (xlsx adapter) → check reports nothing; one cell broken → exactly that finding", async () => {
+  const { io, files } = memoryIo();
+  expect(await run(["template", "--year", "2025", "--unit", "某某乡人民政府", "-o", "年报.xlsx"], io)).toBe(0);
+  const wb = readXlsx(files["年报.xlsx"]);
+  const { forms } = await wb.readForms();
+  const v = buildValidReport(FORM_2021, lcg(9));
+  const fill = (over: Record<string, number>) => {
+    for (const c of FORM_2021.cells) if (!c.computed) wb.input(forms[0].sheet, forms[0].at[c.id].row, forms[0].at[c.id].col, String(over[c.id] ?? v[c.id]));
+    return writeXlsx(memorySheets(wb));
+  };
+  files["填好.xlsx"] = fill({});
+  const ok = memoryIo(files);
+  expect(await run(["check", "填好.xlsx", "--json"], ok.io)).toBe(0);
+  expect(JSON.parse(ok.out.join("\n")).files).toEqual([expect.objectContaining({ path: "填好.xlsx", version: "2021", year: 2025, findings: [] })]);
+
+  files["改错.xlsx"] = fill({ "t3.disclosed.legal": v["t3.disclosed.legal"] + 3 });
+  const bad = memoryIo(files);
+  expect(await run(["check", "改错.xlsx", "--json"], bad.io)).toBe(1);
+  const f = JSON.parse(bad.out.join("\n")).files[0].findings;
+  // the totals are live formulas, so （七）总计 follows the change and the column no longer balances
+  expect(f).toEqual([expect.objectContaining({ rule: "R1", cells: ["t3.new.legal", "t3.carried.legal", "t3.total.legal", "t3.carryover.legal"], severity: "error" })]);
+});
+
+test("an existing output is not overwritten without --force", async () => {
+  const { io, err, files } = memoryIo({ "年报.xlsx": new Uint8Array([1]) });
+  expect(await run(["template", "--year", "2025", "--unit", "甲", "-o", "年报.xlsx"], io)).toBe(2);
+  expect(err).toEqual(["文件 年报.xlsx 已存在，没有覆盖。请换一个文件名，或加 --force。"]);
+  expect(files["年报.xlsx"]).toEqual(new Uint8Array([1]));
+});
+
+test("bad input: a one-line Chinese reason each, the batch goes on, exit 2", async () => {
+  const bomb = zipSync({ "xl/workbook.xml": new Uint8Array(201 * 1024 * 1024) }, { level: 9 });
+  const files = {
+    "坏.xlsx": new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]),
+    "加密.xlsx": new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+    "炸弹.xlsx": bomb,
+    "空.txt": strToU8("这不是年报"),
+    "报告.docx": strToU8("x"),
+    "大.xlsx": new Uint8Array(51 * 1024 * 1024),
+  };
+  const { io, out } = memoryIo(files);
+  const code = await run(["check", ...Object.keys(files), seedPath("000")], io);
+  expect(code).toBe(2);
+  expect(out.filter((l) => l.includes("无法检查"))).toEqual([
+    "坏.xlsx：无法检查——文件已损坏、已加密或不是有效的工作簿。",
+    "加密.xlsx：无法检查——文件已损坏、已加密或不是有效的工作簿。",
+    "炸弹.xlsx：无法检查——文件解压后超过 200 MB，可能已损坏或不是年报工作簿。",
+    "空.txt：无法检查——没有找到年报的统计表（表二、表三、表四）。",
+    "报告.docx：无法检查——暂不支持 .docx 文件（目前支持 .xlsx 和 .txt）。",
+    "大.xlsx：无法检查——文件有 51 MB，超过 50 MB，请只保留年报所在的工作表后再检查。",
+  ]);
+  expect(out.some((l) => l.startsWith(seedPath("000")) && l.includes("2021 版表格"))).toBe(true);
+});
+
+test("a report on the other year's form: X7", async () => {
+  const text = readFileSync(seedPath("000"), "utf8").replace(/2021年政府信息公开/, "2020年政府信息公开");
+  const { io, out } = memoryIo({ "错版本.txt": strToU8(text) });
+  await run(["check", "错版本.txt", "--json"], io);
+  expect(JSON.parse(out.join("\n")).files[0].findings).toEqual([
+    expect.objectContaining({ rule: "X7", severity: "warning", message: "2020 年度的报告应使用 2019 版表格（国办公开办函〔2019〕60号），这份表格是 2021 版。" }),
+  ]);
+});
+
+test("the real command: npx nianbao --help and a check, with exit codes", () => {
+  const bin = resolve(__dirname, "../bin/nianbao.js");
+  const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/^nianbao —— 政务公开年报助手（命令行）/);
+  const ok = spawnSync(process.execPath, [bin, "check", join(SHARED, "samples", "huaian_2024.txt")], { encoding: "utf8" });
+  expect([ok.status, ok.stdout.trim().split("\n").at(-1)]).toEqual([0, "  没有发现问题。"]);
+  expect(spawnSync(process.execPath, [bin, "check", seedPath("004")]).status).toBe(1);
+});
