@@ -8,6 +8,9 @@ import { readXlsx } from "../src/workbook/xlsx/read";
 import { memorySheets, writeXlsx } from "../src/workbook/xlsx/write";
 import { buildValidReport, lcg } from "./support/reports";
 import { SHARED } from "./support/shared";
+import { makeDocx } from "./support/docx";
+import { readReport } from "./support/seeds";
+import { docxGrids } from "../src/detect/docx";
 
 function memoryIo(files: Record<string, Uint8Array> = {}) {
   const out: string[] = [];
@@ -94,7 +97,7 @@ test("bad input: a one-line Chinese reason each, the batch goes on, exit 2", asy
     "加密.xlsx": new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
     "炸弹.xlsx": bomb,
     "空.txt": strToU8("这不是年报"),
-    "报告.docx": strToU8("x"),
+    "报告.doc": strToU8("x"),
     "大.xlsx": new Uint8Array(51 * 1024 * 1024),
   };
   const { io, out } = memoryIo(files);
@@ -105,7 +108,7 @@ test("bad input: a one-line Chinese reason each, the batch goes on, exit 2", asy
     "加密.xlsx：无法检查——文件已损坏、已加密或不是有效的工作簿。",
     "炸弹.xlsx：无法检查——文件解压后超过 200 MB，可能已损坏或不是年报工作簿。",
     "空.txt：无法检查——没有找到年报的统计表（表二、表三、表四）。",
-    "报告.docx：无法检查——暂不支持 .docx 文件（目前支持 .xlsx 和 .txt）。",
+    "报告.doc：无法检查——暂不支持 .doc 文件（支持 .xlsx、.docx 和 .txt）。",
     "大.xlsx：无法检查——文件有 51 MB，超过 50 MB，请只保留年报所在的工作表后再检查。",
   ]);
   expect(out.some((l) => l.startsWith(seedPath("000")) && l.includes("2021 版表格"))).toBe(true);
@@ -128,4 +131,38 @@ test("the real command: npx nianbao --help and a check, with exit codes", () => 
   const ok = spawnSync(process.execPath, [bin, "check", join(SHARED, "samples", "huaian_2024.txt")], { encoding: "utf8" });
   expect([ok.status, ok.stdout.trim().split("\n").at(-1)]).toEqual([0, "  没有发现问题。"]);
   expect(spawnSync(process.execPath, [bin, "check", seedPath("004")]).status).toBe(1);
+});
+
+describe(".docx reports", () => {
+
+  test("a Word report's tables, merges respected, year from the title: the same findings as its text", async () => {
+    for (const n of ["002", "004"]) {
+      const text = readFileSync(seedPath(n), "utf8");
+      const r = readReport(n, text);
+      const title = text.split("一、总体情况")[0].replace(/\s+/g, "");
+      const docx = makeDocx(title, [r.grids.t2, r.grids.t3, r.grids.t4]);
+      const a = memoryIo({ [`${n}.docx`]: docx, [`${n}.txt`]: strToU8(text) });
+      await run(["check", `${n}.docx`, `${n}.txt`, "--json"], a.io);
+      const [fromWord, fromText] = JSON.parse(a.out.join("\n")).files;
+      expect([fromWord.version, fromWord.year]).toEqual([fromText.version, fromText.year]);
+      expect(fromWord.findings.map((f: { rule: string; cells: string[] }) => [f.rule, f.cells])).toEqual(fromText.findings.map((f: { rule: string; cells: string[] }) => [f.rule, f.cells]));
+    }
+  });
+
+  test("merged cells come out as Excel would paste them", () => {
+    const docx = makeDocx("某某县2025年政府信息公开工作年度报告", [
+      [
+        [{ text: "行政复议", span: 2 }, { text: "行政诉讼", span: 2 }],
+        [{ text: "结果\n维持", vmerge: "restart" }, "b", "c", "d"],
+        [{ text: "", vmerge: "continue" }, "1", "2", "3"],
+      ],
+    ]);
+    expect(docxGrids(docx)).toEqual({ year: 2025, tables: 1, grid: [["行政复议", "", "行政诉讼", ""], ["结果\n维持", "b", "c", "d"], ["", "1", "2", "3"], []] });
+  });
+
+  test("a .docx with no tables, and a file that is not Word at all: one line each", async () => {
+    const { io, out } = memoryIo({ "无表.docx": makeDocx("某某县2025年年报", []), "假.docx": strToU8("not a zip") });
+    expect(await run(["check", "无表.docx", "假.docx"], io)).toBe(2);
+    expect(out).toEqual(["无表.docx：无法检查——Word 文件中没有表格。", "假.docx：无法检查——文件已损坏、已加密或不是有效的 Word 文件。"]);
+  });
 });

@@ -6,7 +6,8 @@ import { planForm } from "../layout";
 import { check, type Finding } from "../rules";
 import type { RawCell } from "../values";
 import { checkAll } from "../workbook/checkAll";
-import { readXlsx } from "../workbook/xlsx/read";
+import { readXlsx, XLSX_TEXT } from "../workbook/xlsx/read";
+import { docxGrids, DOCX_TEXT } from "../detect/docx";
 import { writeXlsx } from "../workbook/xlsx/write";
 
 /** What the command reads and writes; the real one is process and fs, tests pass their own. */
@@ -43,6 +44,7 @@ export const HELP = `nianbao —— 政务公开年报助手（命令行）
   nianbao check 文件… [--json]
       检查一个或多个年报文件，逐个列出表格格式版本和每个问题：
         .xlsx  带有本工具名称的工作表，以及按标签识别出的表格；
+        .docx  Word 年报中的表格（合并单元格按原样理解），年度取自标题；
         .txt   从网页或 Word 复制出的年报全文（UTF-8 或 GBK 编码）。
       --json 输出一个 JSON 文档（格式见 docs/cli.md）。
       退出码：0 没有错误；1 发现错误；2 有文件无法读取。
@@ -50,7 +52,7 @@ export const HELP = `nianbao —— 政务公开年报助手（命令行）
   nianbao --help
       显示本说明。
 
-尚未提供：.docx 的读取和 nianbao rollup（见仓库的待办事项）。`;
+尚未提供：nianbao rollup（见仓库的待办事项）。`;
 
 const EXIT = { ok: 0, errors: 1, unreadable: 2 } as const;
 
@@ -127,6 +129,14 @@ function checkText(path: string, bytes: Uint8Array): FileResult[] {
   return [fromDetection(path, d, grid, year, false)];
 }
 
+function checkDocx(path: string, bytes: Uint8Array): FileResult[] {
+  const { year, grid, tables } = docxGrids(bytes);
+  if (tables === 0) return [{ path, year, findings: [], notes: [], error: DOCX_TEXT.noTables }];
+  const d = detect(grid);
+  if (!d.form) return [{ path, year, findings: [], notes: [], error: "Word 文件中的表格不是年报的统计表" }];
+  return [fromDetection(path, d, grid, year, false)];
+}
+
 async function checkXlsx(path: string, bytes: Uint8Array): Promise<FileResult[]> {
   const wb = readXlsx(bytes);
   const result = await wb.readForms();
@@ -170,9 +180,11 @@ async function checkOne(path: string, io: Io): Promise<FileResult[]> {
   try {
     if (ext === "txt") return checkText(path, bytes);
     if (ext === "xlsx" || ext === "xlsm") return await checkXlsx(path, bytes);
-    return [{ path, findings: [], notes: [], error: `暂不支持 .${ext} 文件（目前支持 .xlsx 和 .txt）` }];
+    if (ext === "docx") return checkDocx(path, bytes);
+    return [{ path, findings: [], notes: [], error: `暂不支持 .${ext} 文件（支持 .xlsx、.docx 和 .txt）` }];
   } catch (e) {
-    const detail = e instanceof Error && /解压后/.test(e.message) ? e.message : "文件已损坏、已加密或不是有效的工作簿";
+    const known = [...Object.values(DOCX_TEXT), XLSX_TEXT.tooBig] as string[];
+    const detail = e instanceof Error && known.includes(e.message) ? e.message : ext === "docx" ? "文件已损坏、已加密或不是有效的 Word 文件" : "文件已损坏、已加密或不是有效的工作簿";
     return [{ path, findings: [], notes: [], error: detail }];
   }
 }
