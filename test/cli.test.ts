@@ -11,6 +11,7 @@ import { SHARED } from "./support/shared";
 import { makeDocx } from "./support/docx";
 import { readReport } from "./support/seeds";
 import { docxGrids } from "../src/detect/docx";
+import { checkAll } from "../src/workbook/checkAll";
 
 function memoryIo(files: Record<string, Uint8Array> = {}) {
   const out: string[] = [];
@@ -164,5 +165,44 @@ describe(".docx reports", () => {
     const { io, out } = memoryIo({ "无表.docx": makeDocx("某某县2025年年报", []), "假.docx": strToU8("not a zip") });
     expect(await run(["check", "无表.docx", "假.docx"], io)).toBe(2);
     expect(out).toEqual(["无表.docx：无法检查——Word 文件中没有表格。", "假.docx：无法检查——文件已损坏、已加密或不是有效的 Word 文件。"]);
+  });
+});
+
+describe("nianbao rollup", () => {
+  async function unitFile(files: Record<string, Uint8Array>, unit: string, seed: number): Promise<Record<string, number>> {
+    const m = memoryIo(files);
+    await run(["template", "--year", "2025", "--unit", unit, "-o", `${unit}.xlsx`], m.io);
+    const wb = readXlsx(files[`${unit}.xlsx`]);
+    const { forms } = await wb.readForms();
+    const v = buildValidReport(FORM_2021, lcg(seed));
+    for (const c of FORM_2021.cells) if (!c.computed) wb.input(forms[0].sheet, forms[0].at[c.id].row, forms[0].at[c.id].col, String(v[c.id]));
+    files[`${unit}.xlsx`] = writeXlsx(memorySheets(wb));
+    return v;
+  }
+
+  test("one sheet per unit, a roll-up of live sums that reconciles, and the units' findings; inputs untouched", async () => {
+    const files: Record<string, Uint8Array> = {};
+    const values = [await unitFile(files, "甲乡", 1), await unitFile(files, "乙镇", 2), await unitFile(files, "丙街道", 3)];
+    const before = { ...files };
+    const m = memoryIo(files);
+    expect(await run(["rollup", "甲乡.xlsx", "乙镇.xlsx", "丙街道.xlsx", "-o", "汇总.xlsx", "--unit", "某县"], m.io)).toBe(0);
+    expect(m.out).toEqual(["已生成 汇总.xlsx：汇总了 3 个单位（2021 版，2025 年度）。"]);
+    for (const k of Object.keys(before)) expect(files[k]).toBe(before[k]);
+    const wb = readXlsx(files["汇总.xlsx"]);
+    const { forms } = await wb.readForms();
+    expect(forms.map((f) => [f.sheet, f.rollup ?? 0])).toEqual([["2025年某县", 3], ["2025年甲乡", 0], ["2025年乙镇", 0], ["2025年丙街道", 0]]);
+    const roll = forms[0];
+    for (const c of FORM_2021.cells) expect(roll.values[c.id]).toBeCloseTo(values.reduce((a, v) => a + v[c.id], 0), 6);
+    expect(checkAll({ forms, problems: [] }).flatMap((c) => c.findings)).toEqual([]);
+    const status = wb.sheet("检查结果")!;
+    expect([0, 1, 2, 3].map((r) => wb.valueAt(status, r, 0))).toEqual(["单位", "甲乡", "乙镇", "丙街道"]);
+  });
+
+  test("units on different forms are refused with the reason, nothing written; an unreadable file is named and skipped", async () => {
+    const m = memoryIo({ "坏.xlsx": new Uint8Array([1, 2, 3]) });
+    expect(await run(["rollup", seedPath("000"), seedPath("003"), "坏.xlsx", "-o", "汇总.xlsx"], m.io)).toBe(2);
+    expect(m.out).toEqual(["坏.xlsx：无法读取，未汇总——文件已损坏、已加密或不是有效的工作簿。"]);
+    expect(m.err[0]).toMatch(/^所选单位使用的表格格式不同，不能汇总：.*（2021 版，2021 年度）.*（2019 版，2019 年度）/);
+    expect(m.files["汇总.xlsx"]).toBeUndefined();
   });
 });

@@ -2,7 +2,9 @@ import { detect, type Detection } from "../detect";
 import { reportGrids } from "../detect/report";
 import { formForYear } from "../forms";
 import type { FormDef, FormVersion } from "../forms/types";
-import { planForm } from "../layout";
+import { defaultSheetName, planForm } from "../layout";
+import { freeSheetName } from "../workbook/freeNames";
+import { rollupRequest } from "../workbook/rollup";
 import { check, type Finding } from "../rules";
 import type { RawCell } from "../values";
 import { checkAll } from "../workbook/checkAll";
@@ -29,6 +31,10 @@ export interface FileResult {
   /** what recognition noticed about the labels, in Chinese */
   notes: string[];
   error?: string;
+  /** for the roll-up: the unit, its form and the values as read */
+  unit?: string;
+  form?: FormDef;
+  values?: Record<string, RawCell>;
 }
 
 export const MAX_FILE = 50 * 1024 * 1024;
@@ -49,10 +55,13 @@ export const HELP = `nianbao —— 政务公开年报助手（命令行）
       --json 输出一个 JSON 文档（格式见 docs/cli.md）。
       退出码：0 没有错误；1 发现错误；2 有文件无法读取。
 
-  nianbao --help
-      显示本说明。
+  nianbao rollup 文件… -o 汇总.xlsx [--unit 汇总单位名称] [--force]
+      上级机关的汇总：生成一个工作簿，每个单位一张工作表，另有一张汇总表（每个数字都是各单位对应单元格
+      之和的公式，总计由汇总后的数字重新计算）和一张“检查结果”表（各单位自己的问题）。
+      各单位须使用同一版本、同一年度的表格，否则拒绝并说明原因。
 
-尚未提供：nianbao rollup（见仓库的待办事项）。`;
+  nianbao --help
+      显示本说明。`;
 
 const EXIT = { ok: 0, errors: 1, unreadable: 2 } as const;
 
@@ -69,6 +78,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   if (command === "template") return template(rest, io);
   if (command === "check") return checkFiles(rest, io);
+  if (command === "rollup") return rollup(rest, io);
   io.err(`不认识的命令“${command}”。运行 nianbao --help 查看用法。`);
   return EXIT.unreadable;
 }
@@ -116,7 +126,7 @@ function fromDetection(path: string, d: Detection, grid: readonly (readonly RawC
   for (const [id, p] of Object.entries(d.binding)) values[id] = grid[p.row]?.[p.col] ?? null;
   const unbound = form.cells.filter((c) => !d.binding[c.id]).length;
   const findings = unbound === form.cells.length ? [] : check(form, values, { workbook }).filter((f) => f.code !== "blank" || d.binding[f.cells[0]]);
-  return { path, sheet, version: form.version, year, findings: [...findings, ...versionFinding(form, year)], notes: d.warnings.map((w) => w.message) };
+  return { path, sheet, version: form.version, year, findings: [...findings, ...versionFinding(form, year)], notes: d.warnings.map((w) => w.message), form, values };
 }
 
 function checkText(path: string, bytes: Uint8Array): FileResult[] {
@@ -147,6 +157,9 @@ async function checkXlsx(path: string, bytes: Uint8Array): Promise<FileResult[]>
     year: c.read.year,
     findings: [...c.findings, ...versionFinding(c.read.form, c.read.year)],
     notes: c.read.problems,
+    unit: c.read.unit,
+    form: c.read.form,
+    values: c.read.values,
   }));
   const namedSheets = new Set(result.forms.map((f) => f.sheet));
   const found: FileResult[] = [];
@@ -238,4 +251,48 @@ async function checkFiles(args: string[], io: Io): Promise<number> {
   }
   if (results.some((r) => r.error)) return EXIT.unreadable;
   return results.some((r) => r.findings.some((f) => f.severity === "error")) ? EXIT.errors : EXIT.ok;
+}
+
+const baseName = (p: string) => p.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+
+async function rollup(args: string[], io: Io): Promise<number> {
+  const out = arg(args, "-o", "--output");
+  const rollupUnit = arg(args, "--unit") ?? "汇总";
+  const paths = args.filter((a, i) => !a.startsWith("-") && !["-o", "--output", "--unit"].includes(args[i - 1] ?? ""));
+  if (!out || !paths.length) {
+    io.err("用法：nianbao rollup 文件… -o 汇总.xlsx");
+    return EXIT.unreadable;
+  }
+  if (io.exists(out) && !args.includes("--force")) {
+    io.err(`文件 ${out} 已存在，没有覆盖。请换一个文件名，或加 --force。`);
+    return EXIT.unreadable;
+  }
+  const results: FileResult[] = [];
+  for (const p of paths) results.push(...(await checkOne(p, io)));
+  for (const r of results.filter((x) => x.error)) io.out(`${r.path}：无法读取，未汇总——${r.error}。`);
+  const units = results.filter((r) => !r.error && r.form && r.values);
+  const names: string[] = [];
+  const sheets = units.map((u) => {
+    const unit = u.unit || baseName(u.path) + (u.sheet ? ` ${u.sheet}` : "");
+    const plan = planForm(u.form!, { year: u.year ?? 0, unit });
+    const name = freeSheetName(defaultSheetName(u.year ?? 0, unit), names);
+    names.push(name);
+    const typed = Object.fromEntries(u.form!.cells.filter((c) => !c.computed).map((c) => [c.id, u.values![c.id] ?? null]));
+    return { unit, result: u, plan: { ...plan, sheetName: name }, sheet: { name, plan, values: typed } };
+  });
+  const req = rollupRequest(sheets.map((s) => ({ sheet: s.sheet.name, unit: s.unit, year: s.result.year, form: s.result.form!, at: s.plan.cellAt })));
+  if ("reason" in req) {
+    io.err(req.reason);
+    return EXIT.unreadable;
+  }
+  const rollPlan = planForm(req.form, { year: req.year ?? 0, unit: rollupUnit, sources: req.sources });
+  const rollName = freeSheetName(defaultSheetName(req.year ?? 0, rollupUnit), names);
+  const status = [["单位", "文件", "工作表", "版本", "年度", "错误", "提醒"], ...sheets.map((s) => [s.unit, s.result.path, s.sheet.name, s.result.version ?? "", String(s.result.year ?? ""), String(s.result.findings.filter((f) => f.severity === "error").length), String(s.result.findings.filter((f) => f.severity === "warning").length)])];
+  const detail = sheets.flatMap((s) => s.result.findings.map((f) => [s.unit, f.rule, f.severity === "error" ? "错误" : "提醒", f.message]));
+  const statusCells = [...status, [], ["单位", "规则", "类别", "说明"], ...detail].flatMap((row, r) => row.map((value, c) => ({ row: r, col: c, value })));
+  io.writeFile(out, writeXlsx([{ name: rollName, plan: rollPlan }, ...sheets.map((s) => s.sheet), { name: "检查结果", cells: statusCells }]));
+  const bad = sheets.filter((s) => s.result.findings.some((f) => f.severity === "error")).map((s) => `“${s.unit}”`);
+  io.out(`已生成 ${out}：汇总了 ${sheets.length} 个单位（${req.form.version} 版${req.year ? `，${req.year} 年度` : ""}）。`);
+  if (bad.length) io.out(`注意：以下单位的表格本身有错误，汇总表也会不平衡：${bad.join("、")}。详见“检查结果”工作表。`);
+  return results.some((r) => r.error) ? EXIT.unreadable : bad.length ? EXIT.errors : EXIT.ok;
 }

@@ -13,10 +13,13 @@ export const ROLLUP_TEXT = {
   typedOver: "汇总表的这个单元格不再是对各单位求和的公式",
 } as const;
 
-const who = (u: ReadForm) => `“${u.unit || u.sheet}”（${u.form.version} 版${u.year ? `，${u.year} 年度` : ""}）`;
+/** What a roll-up needs of a unit: where its cells are, and what it is. */
+export type RollupUnit = Pick<ReadForm, "sheet" | "unit" | "year" | "form" | "at">;
+
+const who = (u: RollupUnit) => `“${u.unit || u.sheet}”（${u.form.version} 版${u.year ? `，${u.year} 年度` : ""}）`;
 
 /** What a roll-up of these units sums, or why it cannot be made. */
-export function rollupRequest(units: readonly ReadForm[]): { form: FormDef; year?: number; sources: { sheet: string; at: ReadForm["at"] }[] } | { reason: string } {
+export function rollupRequest(units: readonly RollupUnit[]): { form: FormDef; year?: number; sources: { sheet: string; at: ReadForm["at"] }[] } | { reason: string } {
   if (units.length === 0) return { reason: ROLLUP_TEXT.none };
   const versions = new Set(units.map((u) => u.form.version));
   if (versions.size > 1) return { reason: ROLLUP_TEXT.versions(units.map(who).join("、")) };
