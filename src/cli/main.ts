@@ -164,16 +164,9 @@ async function checkXlsx(path: string, bytes: Uint8Array): Promise<FileResult[]>
   const namedSheets = new Set(result.forms.map((f) => f.sheet));
   const found: FileResult[] = [];
   for (const sheet of wb.sheets.filter((s) => !namedSheets.has(s.name))) {
-    const keys = [...sheet.cells.keys()].map((k) => k.split(":").map(Number));
-    if (!keys.length) continue;
-    const rows = Math.max(...keys.map((k) => k[0])) + 1;
-    const cols = Math.max(...keys.map((k) => k[1])) + 1;
-    const grid = Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: cols }, (__, c) => {
-        const v = wb.valueAt(sheet, r, c);
-        return typeof v === "object" && v !== null ? v.error : v;
-      }),
-    );
+    const used = wb.usedArea(sheet);
+    if (!used) continue;
+    const grid = wb.shownGrid(sheet, used);
     const d = detect(grid);
     if (d.form) found.push(fromDetection(path, d, grid, undefined, true, sheet.name));
   }

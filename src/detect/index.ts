@@ -2,6 +2,7 @@ import { axisLeaves, cellId, FORMS } from "../forms";
 import { canonicalLabel as canonicalUncached, foldLabel, type CanonicalLabel } from "../forms/labels";
 import type { AxisNode, BlocksTable, FormDef, FormVersion, MatrixTable, TableId } from "../forms/types";
 import { parseCell } from "../values";
+import { bounding } from "../layout/a1";
 
 export { textToGrid, sections, type Grid } from "./textGrid";
 
@@ -179,17 +180,15 @@ export function detect(input: readonly (readonly Cell[])[]): Detection {
     const found = t.layout === "blocks" ? detectBlocks(t, form.version, other, rows, binding, used, notes) : t.singleRow ? detectSingleRow(t, rows, binding, used, notes) : detectMatrix(t, other, rows, binding, used, notes);
     if (!found) continue;
     tables.push(t.id);
-    const cells = [
-      ...[...used].filter((k) => !usedBefore.has(k)).map((k) => k.split(":").map(Number)),
-      ...Object.entries(binding).filter(([id]) => !boundBefore.has(id)).map(([, p]) => [p.row, p.col]),
-    ];
-    const r0 = Math.min(...cells.map((c) => c[0]));
-    const c0 = Math.min(...cells.map((c) => c[1]));
-    areas[t.id] = { row: r0, col: c0, rows: Math.max(...cells.map((c) => c[0])) - r0 + 1, cols: Math.max(...cells.map((c) => c[1])) - c0 + 1 };
+    areas[t.id] = bounding([
+      ...[...used].filter((k) => !usedBefore.has(k)).map((k) => ({ row: Number(k.split(":")[0]), col: Number(k.split(":")[1]) })),
+      ...Object.entries(binding).filter(([id]) => !boundBefore.has(id)).map(([, p]) => p),
+    ]);
   }
   // every label cell inside a found table's rows that nothing explained
-  const lo = Math.min(...Object.values(binding).map((p) => p.row), Infinity);
-  const hi = Math.max(...Object.values(binding).map((p) => p.row), -Infinity);
+  const span = bounding(Object.values(binding));
+  const lo = span ? span.row : Infinity;
+  const hi = span ? span.row + span.rows - 1 : -Infinity;
   for (const r of rows) {
     if (r.index < lo - 4 || r.index > hi) continue;
     for (const l of r.labels) {

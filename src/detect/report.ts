@@ -15,7 +15,7 @@ export function reportGrids(text: string): { year?: number; form?: FormDef; grid
   const year = reportYear(text);
   const form = year ? formForYear(year) : undefined;
   const titles = [...new Set(FORMS.flatMap((f) => f.tables.map((t) => t.title)))];
-  const secs = sections(text.replace(/\r\n?/g, "\n"), titles);
+  const secs = sections(text, titles);
   const grids: Partial<Record<TableId, Grid>> = {};
   for (const t of FORMS[0].tables) {
     const lines = secs.get(t.title);

@@ -6,6 +6,20 @@ export interface Area {
   cols: number;
 }
 
+/** The smallest area holding all the given cells (or areas); undefined when there are none. A loop, so a
+ * sheet's worth of cells does not overflow Math.min's argument list. */
+export function bounding(items: Iterable<{ row: number; col: number; rows?: number; cols?: number } | undefined>): Area | undefined {
+  let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity;
+  for (const a of items) {
+    if (!a) continue;
+    r0 = Math.min(r0, a.row);
+    c0 = Math.min(c0, a.col);
+    r1 = Math.max(r1, a.row + (a.rows ?? 1));
+    c1 = Math.max(c1, a.col + (a.cols ?? 1));
+  }
+  return r0 === Infinity ? undefined : { row: r0, col: c0, rows: r1 - r0, cols: c1 - c0 };
+}
+
 export function colLetters(col: number): string {
   let s = "";
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;

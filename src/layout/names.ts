@@ -1,17 +1,7 @@
 import { axisLeaves, cellId } from "../forms";
 import type { FormDef, TableId } from "../forms/types";
-import type { Area } from "./a1";
+import { bounding, type Area } from "./a1";
 import type { PlanName } from "./plan";
-
-function bounding(areas: readonly (Area | undefined)[]): Area | undefined {
-  const as = areas.filter((a): a is Area => a !== undefined);
-  if (as.length === 0) return undefined;
-  const r0 = Math.min(...as.map((a) => a.row));
-  const c0 = Math.min(...as.map((a) => a.col));
-  const r1 = Math.max(...as.map((a) => a.row + a.rows));
-  const c1 = Math.max(...as.map((a) => a.col + a.cols));
-  return { row: r0, col: c0, rows: r1 - r0, cols: c1 - c0 };
-}
 
 /**
  * The named ranges of a form whose cells are where `areaOf` says: one per table, per data row, per data

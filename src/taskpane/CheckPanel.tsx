@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from "react"
 import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from "@fluentui/react-components";
 import { cellLabel, formForYear, TABLE_NAMES } from "../forms";
 import type { TableId } from "../forms/types";
-import type { Area } from "../layout/a1";
+import { bounding, type Area } from "../layout/a1";
 import type { Finding } from "../rules";
 import { carryOverValues } from "../rules/crossYear";
 import { rollupRequest } from "../workbook/rollup";
@@ -14,12 +14,7 @@ import { S } from "./strings";
 
 const fmt = (n: number | undefined) => (n === undefined ? "" : String(Math.round(n * 1e6) / 1e6));
 
-function areaOf(read: ReadForm, ids: readonly string[]): Area | undefined {
-  const ps = ids.map((id) => read.at[id]).filter(Boolean);
-  if (ps.length === 0) return undefined;
-  const r0 = Math.min(...ps.map((p) => p.row)), c0 = Math.min(...ps.map((p) => p.col));
-  return { row: r0, col: c0, rows: Math.max(...ps.map((p) => p.row)) - r0 + 1, cols: Math.max(...ps.map((p) => p.col)) - c0 + 1 };
-}
+const areaOf = (read: ReadForm, ids: readonly string[]): Area | undefined => bounding(ids.map((id) => read.at[id]));
 
 /** Findings grouped by table, then by rule, in table and rule order. */
 function grouped(findings: Finding[]): [TableId, [string, Finding[]][]][] {

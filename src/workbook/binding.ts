@@ -1,6 +1,6 @@
 import { cellId, getForm } from "../forms";
 import type { FormDef, FormVersion, TableId } from "../forms/types";
-import { parseArea, type Area } from "../layout/a1";
+import { bounding, parseArea, type Area } from "../layout/a1";
 import type { RawCell } from "../values";
 
 /** A sheet-scoped name as a workbook reports it: its name and its formula (="2021", ='Sheet'!$A$1:$B$2, =#REF!). */
@@ -112,10 +112,6 @@ export function bindForms(sheet: string, names: readonly NameRef[]): { forms: Bo
 
 /** The rectangle that holds every bound cell of a form: one range to read per form. */
 export function boundArea(b: BoundForm): Area | undefined {
-  const ps = Object.values(b.at);
-  if (ps.length === 0) return undefined;
-  const r0 = Math.min(...ps.map((p) => p.row));
-  const c0 = Math.min(...ps.map((p) => p.col));
-  return { row: r0, col: c0, rows: Math.max(...ps.map((p) => p.row)) - r0 + 1, cols: Math.max(...ps.map((p) => p.col)) - c0 + 1 };
+  return bounding(Object.values(b.at));
 }
 

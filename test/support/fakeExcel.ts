@@ -1,4 +1,4 @@
-import { absoluteAddress, sheetRef, type Area } from "../../src/layout";
+import { absoluteAddress, cellAddress, sheetRef, type Area } from "../../src/layout";
 import { evaluate, type Scalar } from "../../src/workbook/memory/formula";
 import { typedValue } from "../../src/workbook/memory";
 import type { OfficeHost } from "../../src/workbook/office/insert";
@@ -219,7 +219,7 @@ export class FakeExcel {
             if (hits.length) {
               const r0 = Math.min(...hits.map((h) => h.r)), r1 = Math.max(...hits.map((h) => h.r));
               const c0 = Math.min(...hits.map((h) => h.c)), c1 = Math.max(...hits.map((h) => h.c));
-              used.address = `${sheet.name}!${addr(r0, c0)}:${addr(r1, c1)}`;
+              used.address = `${sheet.name}!${cellAddress(r0, c0)}:${cellAddress(r1, c1)}`;
             }
           });
           return loaded(used, ["isNullObject", "address"]);
@@ -273,11 +273,6 @@ export class FakeExcel {
   }
 }
 
-function addr(r: number, c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${r + 1}`;
-}
 
 /** "1.20" → 20: API set versions compare by their minor number, not as decimals. */
 const minor = (v: string): number => Number(v.split(".")[1] ?? 0);

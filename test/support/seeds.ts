@@ -1,8 +1,8 @@
-import { axisLeaves, cellId, formForYear } from "../../src/forms";
+import { axisLeaves, cellId } from "../../src/forms";
 import { canonicalLabel } from "../../src/forms/labels";
 import type { FormDef, TableId } from "../../src/forms/types";
-import { sections, textToGrid, type Grid } from "../../src/detect/textGrid";
-import { reportYear } from "../../src/detect/report";
+import type { Grid } from "../../src/detect/textGrid";
+import { reportGrids } from "../../src/detect/report";
 
 export interface SeedReport {
   name: string;
@@ -13,19 +13,10 @@ export interface SeedReport {
 
 /** A published report's text: its year (from the title), its form, and the grid of each table. */
 export function readReport(name: string, text: string): SeedReport {
-  const year = reportYear(text) ?? NaN;
-  const form = formForYear(year);
-  if (!form) throw new Error(`${name}: no form for year ${year}`);
-  const titles = form.tables.map((t) => t.title);
-  const secs = sections(text, titles);
-  const grids = Object.fromEntries(
-    form.tables.map((t) => {
-      const lines = secs.get(t.title);
-      if (!lines) throw new Error(`${name}: no section ${t.title}`);
-      return [t.id, textToGrid(lines)];
-    }),
-  ) as Record<TableId, Grid>;
-  return { name, year, form, grids };
+  const { year, form, grids } = reportGrids(text);
+  if (!year || !form) throw new Error(`${name}: no form for year ${year}`);
+  for (const t of form.tables) if (!grids[t.id]) throw new Error(`${name}: no section ${t.title}`);
+  return { name, year, form, grids: grids as Record<TableId, Grid> };
 }
 
 export const isNumberText = (s: string): boolean => /^[\s\u00A0\u3000]*[+-]?[\d.,]+[\s\u00A0\u3000]*$/.test(s);

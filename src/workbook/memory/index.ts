@@ -1,4 +1,4 @@
-import { absoluteAddress, areaAddress, constantFormula, defaultSheetName, highlights, planForm, sheetRef, type Area, type ConditionalFormat, type HighlightRule, type PlanName, type SheetPlan, type StyleKey, shiftFormula } from "../../layout";
+import { absoluteAddress, areaAddress, bounding, constantFormula, defaultSheetName, highlights, planForm, sheetRef, type Area, type ConditionalFormat, type HighlightRule, type PlanName, type SheetPlan, type StyleKey, shiftFormula } from "../../layout";
 import type { RawCell } from "../../values";
 import { bindForms, boundArea, type NameRef, type ReadForm } from "../binding";
 import { GRID_LIMIT, INSERT_TEXT, type CellFix, type FixResult, type GridRead, type InsertRequest, type InsertResult, type ReadResult, type WorkbookPort } from "../port";
@@ -78,13 +78,13 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private usedIn(sheet: MemorySheet, a: Area): Area | undefined {
-    const hits = [...sheet.cells.entries()]
-      .filter(([, c]) => c.formula !== undefined || (c.value !== undefined && c.value !== null && c.value !== ""))
-      .map(([k]) => k.split(":").map(Number))
-      .filter(([r, c]) => r >= a.row && r < a.row + a.rows && c >= a.col && c < a.col + a.cols);
-    if (hits.length === 0) return undefined;
-    const r0 = Math.min(...hits.map((h) => h[0])), c0 = Math.min(...hits.map((h) => h[1]));
-    return { row: r0, col: c0, rows: Math.max(...hits.map((h) => h[0])) - r0 + 1, cols: Math.max(...hits.map((h) => h[1])) - c0 + 1 };
+    return bounding(
+      [...sheet.cells.entries()]
+        .filter(([, c]) => c.formula !== undefined || (c.value !== undefined && c.value !== null && c.value !== ""))
+        .map(([k]) => k.split(":").map(Number))
+        .filter(([r, c]) => r >= a.row && r < a.row + a.rows && c >= a.col && c < a.col + a.cols)
+        .map(([row, col]) => ({ row, col })),
+    );
   }
 
   private apply(sheet: MemorySheet, plan: SheetPlan): void {
@@ -164,18 +164,27 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!sheet) return { error: INSERT_TEXT.sheetGone(this.selection.sheet) };
     let area = this.selection.area;
     if (area.rows === 1 && area.cols === 1) {
-      const used = this.usedIn(sheet, { row: 0, col: 0, rows: 1_048_576, cols: 16_384 });
+      const used = this.usedArea(sheet);
       if (!used) return { error: INSERT_TEXT.emptySheet };
       area = used;
     }
     if (area.rows * area.cols > GRID_LIMIT) return { error: INSERT_TEXT.gridTooBig(area.rows * area.cols) };
-    const cells = Array.from({ length: area.rows }, (_, i) =>
+    return { sheet: sheet.name, origin: { row: area.row, col: area.col }, cells: this.shownGrid(sheet, area), names: [...sheet.names.keys()] };
+  }
+
+  /** The smallest area holding every value or formula of the sheet. */
+  usedArea(sheet: MemorySheet): Area | undefined {
+    return this.usedIn(sheet, { row: 0, col: 0, rows: 1_048_576, cols: 16_384 });
+  }
+
+  /** What an area shows, as a grid: formulas' results, errors as their text. */
+  shownGrid(sheet: MemorySheet, area: Area): (string | number | boolean | null)[][] {
+    return Array.from({ length: area.rows }, (_, i) =>
       Array.from({ length: area.cols }, (__, j) => {
         const v = this.valueAt(sheet, area.row + i, area.col + j);
         return typeof v === "object" && v !== null ? v.error : v;
       }),
     );
-    return { sheet: sheet.name, origin: { row: area.row, col: area.col }, cells, names: [...sheet.names.keys()] };
   }
 
   async addNames(sheetName: string, names: readonly PlanName[]): Promise<string | undefined> {
